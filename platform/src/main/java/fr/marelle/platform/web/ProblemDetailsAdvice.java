@@ -125,6 +125,7 @@ public class ProblemDetailsAdvice {
             case "NotNull", "NotBlank", "NotEmpty" -> "REQUIRED";
             case "Size", "Length" -> "LENGTH";
             case "Email" -> "EMAIL";
+            case "FrenchPhone" -> "PHONE";
             case "Pattern" -> "FORMAT";
             case "Min", "Max", "Positive", "PositiveOrZero", "DecimalMin", "DecimalMax" -> "RANGE";
             default -> constraint.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase();

@@ -1,0 +1,8 @@
+package fr.marelle.accounts;
+
+import fr.marelle.platform.test.MarelleServiceTest;
+import fr.marelle.platform.test.ServiceStartsContract;
+
+@MarelleServiceTest
+class ServiceStartsTest extends ServiceStartsContract {
+}

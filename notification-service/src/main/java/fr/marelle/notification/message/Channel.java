@@ -1,0 +1,5 @@
+package fr.marelle.notification.message;
+
+public enum Channel {
+    EMAIL, SMS
+}

@@ -1,0 +1,8 @@
+package fr.marelle.wallet;
+
+import fr.marelle.platform.test.MarelleServiceTest;
+import fr.marelle.platform.test.ServiceStartsContract;
+
+@MarelleServiceTest
+class ServiceStartsTest extends ServiceStartsContract {
+}

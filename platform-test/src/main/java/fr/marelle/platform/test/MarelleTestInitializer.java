@@ -3,6 +3,7 @@ package fr.marelle.platform.test;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.ClassUtils;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -16,8 +17,12 @@ public class MarelleTestInitializer implements ApplicationContextInitializer<Con
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         String name = context.getEnvironment().getProperty("spring.application.name", "service");
+        // applications without Kafka (the gateway) get no broker
+        String kafka = ClassUtils.isPresent("org.springframework.kafka.test.EmbeddedKafkaKraftBroker", null)
+                && ClassUtils.isPresent("org.springframework.kafka.core.KafkaTemplate", null)
+                ? TestKafka.bootstrapServers() : "127.0.0.1:1";
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("marelle-test",
-                properties(name, TestDatabases.create(name), TestKafka.bootstrapServers())));
+                properties(name, TestDatabases.create(name), kafka)));
     }
 
     public static Map<String, Object> properties(String name, String databaseUrl, String kafka) {

@@ -2,6 +2,7 @@ package fr.marelle.notification.message;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import java.time.Instant;
 import java.util.Map;
 
 public final class MessageCommands {
@@ -13,5 +14,32 @@ public final class MessageCommands {
     public record QueueMessage(@TargetAggregateIdentifier MessageId messageId, String familyId, Channel channel,
                                String recipient, String template, String language, Map<String, String> parameters,
                                String sourceEventId) {
+    }
+
+    /**
+     * Start a delivery attempt (sent by the delivery worker before it calls the SMTP server). The attempt holds the
+     * message until {@code leaseUntil}: no other attempt may start before, whichever replica asks. Answers the
+     * {@link DeliveryOrder} to render and send.
+     */
+    public record StartDelivery(@TargetAggregateIdentifier MessageId messageId, Instant startedAt,
+                                Instant leaseUntil) {
+    }
+
+    /** The SMTP server accepted the message during the given attempt. */
+    public record RecordDelivery(@TargetAggregateIdentifier MessageId messageId, int attempt, String smtpMessageId,
+                                 String serverReply, Instant sentAt) {
+    }
+
+    /**
+     * The given attempt did not get the message through. A {@code permanent} failure (the server refused the
+     * address, the template cannot be rendered) will not get better by retrying.
+     */
+    public record RecordDeliveryFailure(@TargetAggregateIdentifier MessageId messageId, int attempt,
+                                        DeliveryFailureCode reasonCode, String reason, boolean permanent,
+                                        Instant failedAt) {
+    }
+
+    /** Staff put a failed message back in the queue, for a new series of attempts. */
+    public record RequeueMessage(@TargetAggregateIdentifier MessageId messageId, Instant requeuedAt) {
     }
 }

@@ -1,7 +1,18 @@
 package fr.marelle.notification.message;
 
 import fr.marelle.notification.message.MessageCommands.QueueMessage;
+import fr.marelle.notification.message.MessageCommands.RecordDelivery;
+import fr.marelle.notification.message.MessageCommands.RecordDeliveryFailure;
+import fr.marelle.notification.message.MessageCommands.RequeueMessage;
+import fr.marelle.notification.message.MessageCommands.StartDelivery;
+import fr.marelle.notification.message.MessageEvents.DeliveryAttemptFailed;
+import fr.marelle.notification.message.MessageEvents.DeliveryStarted;
+import fr.marelle.notification.message.MessageEvents.MessageFailed;
 import fr.marelle.notification.message.MessageEvents.MessageQueued;
+import fr.marelle.notification.message.MessageEvents.MessageRequeued;
+import fr.marelle.notification.message.MessageEvents.MessageSent;
+import fr.marelle.platform.errors.DomainException;
+import fr.marelle.platform.errors.FieldViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -9,14 +20,45 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** One message to one recipient on one channel, from queued to sent or failed. */
+/**
+ * One message to one recipient on one channel, from queued to sent or failed.
+ *
+ * <p>Delivery happens outside the aggregate (an SMTP call is never made inside a transaction): the delivery worker
+ * starts an attempt here, sends, then records the outcome here. The aggregate is what makes delivery safe with
+ * several workers: an attempt holds the message for a lease, a sent message is never started again, and every
+ * outcome names its attempt.
+ */
 @Aggregate
 public class OutgoingMessage {
 
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    enum Status { QUEUED, SENDING, RETRY_SCHEDULED, SENT, FAILED }
+
     @AggregateIdentifier
     private MessageId messageId;
+    // what the delivery worker needs to render and send: answered by StartDelivery
+    private String familyId;
+    private Channel channel;
+    private String recipient;
+    private String template;
+    private String language;
+    private Map<String, String> parameters;
+
+    private Status status;
+    /** Number of the last attempt started; attempts are numbered from 1 over the message's whole life. */
+    private int attempt;
+    /** Attempts before the current series (a requeue starts a new series). */
+    private int attemptsBeforeSeries;
+    private Instant leaseUntil;
+    private Instant nextAttemptAt;
 
     protected OutgoingMessage() {
     }
@@ -28,12 +70,141 @@ public class OutgoingMessage {
         if (messageId != null) {
             return;
         }
+        MessageTemplate.named(command.template()).checkParameters(command.parameters());
+        requireReachableRecipient(command.channel(), command.recipient());
         apply(new MessageQueued(command.messageId(), command.familyId(), command.channel(), command.recipient(),
-                command.template(), command.language(), command.parameters(), command.sourceEventId()));
+                command.template(), Language.normalise(command.language()),
+                command.parameters() == null ? Map.of() : Map.copyOf(command.parameters()),
+                command.sourceEventId()));
+    }
+
+    @CommandHandler
+    public DeliveryOrder handle(StartDelivery command) {
+        refuseIfSent();
+        if (status == Status.FAILED) {
+            throw DomainException.rule("MESSAGE_FAILED",
+                    "Ce message est en échec : un agent doit le relancer avant un nouvel envoi.");
+        }
+        if (attemptInProgressAt(command.startedAt())) {
+            throw DomainException.conflict("DELIVERY_IN_PROGRESS", "Un envoi de ce message est déjà en cours.");
+        }
+        if (status == Status.RETRY_SCHEDULED && command.startedAt().isBefore(nextAttemptAt)) {
+            throw DomainException.rule("DELIVERY_NOT_DUE",
+                    "Le prochain essai d'envoi de ce message n'est pas encore dû.");
+        }
+        int next = attempt + 1;
+        apply(new DeliveryStarted(messageId, next, command.startedAt(), command.leaseUntil()));
+        return new DeliveryOrder(messageId, next, familyId, channel, recipient, template, language, parameters);
+    }
+
+    /** A success is recorded once; it may come from an earlier attempt that outlived its lease. */
+    @CommandHandler
+    public void handle(RecordDelivery command) {
+        refuseIfSent();
+        requireStartedAttempt(command.attempt());
+        apply(new MessageSent(messageId, command.attempt(), command.smtpMessageId(), command.serverReply(),
+                command.sentAt()));
+    }
+
+    /**
+     * A failure of the attempt in progress schedules the next one after the policy's delay, or fails the message
+     * after the series' last attempt or a permanent failure. A failure reported after a success, or by an attempt
+     * that has since been superseded, changes nothing.
+     */
+    @CommandHandler
+    public void handle(RecordDeliveryFailure command, RetryPolicy policy) {
+        requireStartedAttempt(command.attempt());
+        if (!isAttemptInProgress(command.attempt())) {
+            return;
+        }
+        int attemptInSeries = command.attempt() - attemptsBeforeSeries;
+        if (command.permanent() || policy.isLastAttempt(attemptInSeries)) {
+            apply(new MessageFailed(messageId, command.attempt(), command.reasonCode(), command.reason(),
+                    command.failedAt()));
+        } else {
+            apply(new DeliveryAttemptFailed(messageId, command.attempt(), command.reasonCode(), command.reason(),
+                    command.failedAt(), policy.nextAttemptAt(attemptInSeries, command.failedAt())));
+        }
+    }
+
+    /** Only a failed message is requeued; the others are still on their way, or arrived. */
+    @CommandHandler
+    public void handle(RequeueMessage command) {
+        if (status != Status.FAILED) {
+            throw DomainException.rule("MESSAGE_NOT_FAILED",
+                    "Seul un message en échec peut être relancé.");
+        }
+        apply(new MessageRequeued(messageId, command.requeuedAt()));
+    }
+
+    private void refuseIfSent() {
+        if (status == Status.SENT) {
+            throw DomainException.conflict("MESSAGE_ALREADY_SENT", "Ce message a déjà été envoyé.");
+        }
+    }
+
+    /** Rule: an attempt holds the message until its lease ends; after that it is presumed interrupted. */
+    private boolean attemptInProgressAt(Instant now) {
+        return status == Status.SENDING && now.isBefore(leaseUntil);
+    }
+
+    /** The outcome of an attempt matters only while that attempt is the one in progress. */
+    private boolean isAttemptInProgress(int reported) {
+        return status == Status.SENDING && reported == attempt;
+    }
+
+    private void requireStartedAttempt(int reported) {
+        if (reported < 1 || reported > attempt) {
+            throw DomainException.rule("DELIVERY_ATTEMPT_UNKNOWN", "Cet essai d'envoi n'a jamais commencé.");
+        }
+    }
+
+    private static void requireReachableRecipient(Channel channel, String recipient) {
+        if (channel == Channel.EMAIL && (recipient == null || !EMAIL.matcher(recipient.strip()).matches())) {
+            throw DomainException.invalid("RECIPIENT_INVALID", "L'adresse du destinataire est invalide.",
+                    List.of(new FieldViolation("recipient", "EMAIL", "Adresse électronique invalide.")));
+        }
     }
 
     @EventSourcingHandler
     void on(MessageQueued event) {
         this.messageId = event.messageId();
+        this.familyId = event.familyId();
+        this.channel = event.channel();
+        this.recipient = event.recipient();
+        this.template = event.template();
+        this.language = event.language();
+        this.parameters = event.parameters();
+        this.status = Status.QUEUED;
+    }
+
+    @EventSourcingHandler
+    void on(DeliveryStarted event) {
+        this.attempt = event.attempt();
+        this.leaseUntil = event.leaseUntil();
+        this.status = Status.SENDING;
+    }
+
+    @EventSourcingHandler
+    void on(MessageSent event) {
+        this.status = Status.SENT;
+    }
+
+    @EventSourcingHandler
+    void on(DeliveryAttemptFailed event) {
+        this.status = Status.RETRY_SCHEDULED;
+        this.nextAttemptAt = event.nextAttemptAt();
+    }
+
+    @EventSourcingHandler
+    void on(MessageFailed event) {
+        this.status = Status.FAILED;
+    }
+
+    @EventSourcingHandler
+    void on(MessageRequeued event) {
+        this.status = Status.QUEUED;
+        this.attemptsBeforeSeries = attempt;
+        this.nextAttemptAt = null;
     }
 }

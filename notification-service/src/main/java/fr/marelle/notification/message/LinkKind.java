@@ -1,0 +1,14 @@
+package fr.marelle.notification.message;
+
+/**
+ * The single-use links a message may need. A link is a secret: it never travels through Kafka, never enters an
+ * event or a log line; it is obtained when the message is rendered, for that delivery only.
+ */
+public enum LinkKind {
+    /** Confirms the address given at registration. */
+    EMAIL_VERIFICATION,
+    /** Lets the owner of an account choose a new password. */
+    PASSWORD_RESET,
+    /** Confirms a new login address, sent to that new address. */
+    EMAIL_CHANGE_CONFIRMATION
+}

@@ -1,0 +1,102 @@
+package fr.marelle.notification.message;
+
+import fr.marelle.platform.errors.DomainException;
+import fr.marelle.platform.errors.FieldViolation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The messages Marelle knows how to write, each with the parameters it needs and the single-use link, if any, that
+ * is obtained at render time. Adding a message is adding a constant here and its templates under
+ * {@code mail/<name in lower case>/<language>.html|.txt}; a test renders every constant in every language.
+ */
+public enum MessageTemplate {
+
+    /** A family file was opened (by the parent, or by staff on the family's behalf). */
+    WELCOME(Set.of("firstName", "lastName", "registeredBy"), Set.of(), null),
+    /** Confirm the address given at registration. */
+    VERIFY_EMAIL(Set.of("firstName"), Set.of(), LinkKind.EMAIL_VERIFICATION),
+    /** Staff activated the account: every feature is open. */
+    ACCOUNT_ACTIVATED(Set.of("firstName"), Set.of(), null),
+    /** Staff refused to activate the account, for a reason they wrote. */
+    ACCOUNT_REFUSED(Set.of("firstName", "reason"), Set.of(), null),
+    /** Choose a new password. */
+    PASSWORD_RESET(Set.of("firstName"), Set.of(), LinkKind.PASSWORD_RESET),
+    /** Confirm a new login address; sent to the new address. */
+    EMAIL_CHANGE_CONFIRM(Set.of("firstName"), Set.of(), LinkKind.EMAIL_CHANGE_CONFIRMATION),
+    /** The login address changed; sent to the old address, so that an unwanted change is noticed. */
+    EMAIL_CHANGED_NOTICE(Set.of("firstName"), Set.of(), null),
+    /**
+     * Someone tried to register with an address that already has an account; sent to that address, so that the
+     * registration page never tells whether an address is known.
+     */
+    REGISTRATION_ATTEMPT_ON_EXISTING(Set.of(), Set.of("firstName"), null);
+
+    /** A parameter that contains a URL would carry a link through Kafka and the event store: links are resolved. */
+    private static final Pattern LOOKS_LIKE_A_LINK = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://|www\\.");
+
+    private final Set<String> required;
+    private final Set<String> optional;
+    private final LinkKind link;
+
+    MessageTemplate(Set<String> required, Set<String> optional, LinkKind link) {
+        this.required = required;
+        this.optional = optional;
+        this.link = link;
+    }
+
+    public static MessageTemplate named(String name) {
+        return Arrays.stream(values()).filter(t -> t.name().equals(name)).findFirst()
+                .orElseThrow(() -> DomainException.invalid("UNKNOWN_TEMPLATE", "Modèle de message inconnu.",
+                        List.of(new FieldViolation("template", "UNKNOWN_TEMPLATE",
+                                "Aucun modèle de message ne porte ce nom."))));
+    }
+
+    public Set<String> requiredParameters() {
+        return required;
+    }
+
+    public Set<String> optionalParameters() {
+        return optional;
+    }
+
+    /** The single-use link this message carries, obtained at render time. */
+    public Optional<LinkKind> link() {
+        return Optional.ofNullable(link);
+    }
+
+    /**
+     * Rule: a message gets exactly the parameters its template knows, the required ones not blank, and none of them
+     * is a link.
+     */
+    public void checkParameters(Map<String, String> parameters) {
+        Map<String, String> given = parameters == null ? Map.of() : parameters;
+        List<FieldViolation> violations = new ArrayList<>();
+        for (String name : required) {
+            String value = given.get(name);
+            if (value == null || value.isBlank()) {
+                violations.add(new FieldViolation("parameters." + name, "TEMPLATE_PARAMETER_MISSING",
+                        "Ce paramètre du modèle " + name() + " est obligatoire."));
+            }
+        }
+        for (Map.Entry<String, String> entry : given.entrySet()) {
+            if (!required.contains(entry.getKey()) && !optional.contains(entry.getKey())) {
+                violations.add(new FieldViolation("parameters." + entry.getKey(), "TEMPLATE_PARAMETER_UNKNOWN",
+                        "Le modèle " + name() + " ne connaît pas ce paramètre."));
+            } else if (entry.getValue() != null && LOOKS_LIKE_A_LINK.matcher(entry.getValue()).find()) {
+                violations.add(new FieldViolation("parameters." + entry.getKey(), "MESSAGE_PARAMETER_IS_A_LINK",
+                        "Un lien ne passe jamais en paramètre : il est obtenu à l'envoi."));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw DomainException.invalid(violations.get(0).code(), "Les paramètres du message sont invalides.",
+                    violations);
+        }
+    }
+}

@@ -1,0 +1,336 @@
+package fr.marelle.notification.message;
+
+import fr.marelle.notification.message.MessageCommands.QueueMessage;
+import fr.marelle.notification.message.MessageCommands.RecordDelivery;
+import fr.marelle.notification.message.MessageCommands.RecordDeliveryFailure;
+import fr.marelle.notification.message.MessageCommands.RequeueMessage;
+import fr.marelle.notification.message.MessageCommands.StartDelivery;
+import fr.marelle.notification.message.MessageEvents.DeliveryAttemptFailed;
+import fr.marelle.notification.message.MessageEvents.DeliveryStarted;
+import fr.marelle.notification.message.MessageEvents.MessageFailed;
+import fr.marelle.notification.message.MessageEvents.MessageQueued;
+import fr.marelle.notification.message.MessageEvents.MessageRequeued;
+import fr.marelle.notification.message.MessageEvents.MessageSent;
+import fr.marelle.platform.errors.DomainException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.ResultValidator;
+import org.axonframework.test.matchers.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static fr.marelle.notification.message.DeliveryFailureCode.LINK_UNAVAILABLE;
+import static fr.marelle.notification.message.DeliveryFailureCode.SMTP_REJECTED;
+import static fr.marelle.notification.message.DeliveryFailureCode.SMTP_UNAVAILABLE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OutgoingMessageTest {
+
+    static final Duration LEASE = Duration.ofMinutes(2);
+    static final RetryPolicy POLICY = new RetryPolicy(
+            List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30)), 4);
+    static final Instant T0 = Instant.parse("2026-09-01T07:45:00Z");
+
+    AggregateTestFixture<OutgoingMessage> fixture;
+    final MessageId messageId = new MessageId(UUID.randomUUID());
+    final String familyId = UUID.randomUUID().toString();
+    final Map<String, String> welcome = Map.of("firstName", "Camille", "lastName", "Martin",
+            "registeredBy", "PARENT");
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(OutgoingMessage.class);
+        fixture.registerInjectableResource(POLICY);
+    }
+
+    MessageQueued queued() {
+        return new MessageQueued(messageId, familyId, Channel.EMAIL, "camille.martin@example.org", "WELCOME", "fr",
+                welcome, "event-1");
+    }
+
+    DeliveryStarted started(int attempt, Instant at) {
+        return new DeliveryStarted(messageId, attempt, at, at.plus(LEASE));
+    }
+
+    StartDelivery start(Instant at) {
+        return new StartDelivery(messageId, at, at.plus(LEASE));
+    }
+
+    RecordDeliveryFailure unavailable(int attempt, Instant at) {
+        return new RecordDeliveryFailure(messageId, attempt, SMTP_UNAVAILABLE, "Connexion refusée", false, at);
+    }
+
+    static void refusedWith(ResultValidator<OutgoingMessage> result, String code) {
+        result.expectException(DomainException.class)
+                .expectException(Matchers.predicate(e -> e instanceof DomainException domain
+                        && domain.code().equals(code)))
+                .expectNoEvents();
+    }
+
+    @Nested
+    class QueueMessageCommand {
+
+        QueueMessage queue(String template, String language, Map<String, String> parameters, String recipient) {
+            return new QueueMessage(messageId, familyId, Channel.EMAIL, recipient, template, language, parameters,
+                    "event-1");
+        }
+
+        @Test
+        void queues_a_message_in_the_language_asked_for_french_by_default() {
+            fixture.givenNoPriorActivity()
+                    .when(queue("WELCOME", null, welcome, "camille.martin@example.org"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(queued());
+        }
+
+        @Test
+        void queuing_the_same_message_again_changes_nothing() {
+            fixture.given(queued())
+                    .when(queue("WELCOME", "fr", welcome, "camille.martin@example.org"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refuses_a_template_it_does_not_know() {
+            refusedWith(fixture.givenNoPriorActivity()
+                    .when(queue("NEWSLETTER", "fr", Map.of(), "camille.martin@example.org")), "UNKNOWN_TEMPLATE");
+        }
+
+        @Test
+        void refuses_a_message_without_the_parameters_its_template_needs() {
+            refusedWith(fixture.givenNoPriorActivity()
+                            .when(queue("WELCOME", "fr", Map.of("firstName", "Camille"), "camille.martin@example.org")),
+                    "TEMPLATE_PARAMETER_MISSING");
+        }
+
+        @Test
+        void refuses_a_parameter_its_template_does_not_know() {
+            Map<String, String> parameters = new HashMap<>(welcome);
+            parameters.put("firstname", "Camille");
+            refusedWith(fixture.givenNoPriorActivity()
+                    .when(queue("WELCOME", "fr", parameters, "camille.martin@example.org")), "TEMPLATE_PARAMETER_UNKNOWN");
+        }
+
+        @Test
+        void refuses_a_link_as_a_parameter_since_links_are_obtained_when_the_message_is_sent() {
+            refusedWith(fixture.givenNoPriorActivity()
+                            .when(queue("ACCOUNT_REFUSED", "fr", Map.of("firstName", "Camille",
+                                    "reason", "voir https://famille.vincey.fr/reset?token=abc"), "camille.martin@example.org")),
+                    "MESSAGE_PARAMETER_IS_A_LINK");
+        }
+
+        @Test
+        void refuses_an_email_to_something_that_is_not_an_email_address() {
+            refusedWith(fixture.givenNoPriorActivity()
+                    .when(queue("WELCOME", "fr", welcome, "camille.martin")), "RECIPIENT_INVALID");
+        }
+    }
+
+    @Nested
+    class StartDeliveryCommand {
+
+        @Test
+        void starts_the_first_attempt_of_a_queued_message_and_answers_what_to_send() {
+            fixture.given(queued())
+                    .when(start(T0))
+                    .expectEvents(started(1, T0))
+                    .expectResultMessagePayload(new DeliveryOrder(messageId, 1, familyId, Channel.EMAIL,
+                            "camille.martin@example.org", "WELCOME", "fr", welcome));
+        }
+
+        @Test
+        void refuses_to_send_a_message_already_sent() {
+            refusedWith(fixture.given(queued(), started(1, T0),
+                            new MessageSent(messageId, 1, "<id@vincey.fr>", "250 OK", T0.plusSeconds(1)))
+                    .when(start(T0.plusSeconds(600))), "MESSAGE_ALREADY_SENT");
+        }
+
+        @Test
+        void refuses_a_second_attempt_while_the_first_holds_its_lease() {
+            refusedWith(fixture.given(queued(), started(1, T0))
+                    .when(start(T0.plusSeconds(30))), "DELIVERY_IN_PROGRESS");
+        }
+
+        @Test
+        void starts_a_new_attempt_once_the_lease_of_an_interrupted_one_has_ended() {
+            fixture.given(queued(), started(1, T0))
+                    .when(start(T0.plus(LEASE)))
+                    .expectEvents(started(2, T0.plus(LEASE)));
+        }
+
+        @Test
+        void refuses_to_retry_before_the_back_off_has_passed() {
+            Instant failedAt = T0.plusSeconds(5);
+            refusedWith(fixture.given(queued(), started(1, T0), new DeliveryAttemptFailed(messageId, 1,
+                            SMTP_UNAVAILABLE, "Connexion refusée", failedAt, failedAt.plus(Duration.ofMinutes(1))))
+                    .when(start(failedAt.plusSeconds(30))), "DELIVERY_NOT_DUE");
+        }
+
+        @Test
+        void retries_once_the_back_off_has_passed() {
+            Instant failedAt = T0.plusSeconds(5);
+            Instant due = failedAt.plus(Duration.ofMinutes(1));
+            fixture.given(queued(), started(1, T0), new DeliveryAttemptFailed(messageId, 1, SMTP_UNAVAILABLE,
+                            "Connexion refusée", failedAt, due))
+                    .when(start(due))
+                    .expectEvents(started(2, due));
+        }
+
+        @Test
+        void refuses_to_send_a_failed_message_until_staff_requeue_it() {
+            refusedWith(fixture.given(queued(), started(1, T0),
+                            new MessageFailed(messageId, 1, SMTP_REJECTED, "550 Mailbox unknown", T0.plusSeconds(1)))
+                    .when(start(T0.plusSeconds(3600))), "MESSAGE_FAILED");
+        }
+    }
+
+    @Nested
+    class RecordDeliveryCommand {
+
+        @Test
+        void records_the_message_as_sent_with_its_smtp_message_id() {
+            fixture.given(queued(), started(1, T0))
+                    .when(new RecordDelivery(messageId, 1, "<m@vincey.fr>", "250 2.0.0 OK", T0.plusSeconds(2)))
+                    .expectEvents(new MessageSent(messageId, 1, "<m@vincey.fr>", "250 2.0.0 OK", T0.plusSeconds(2)));
+        }
+
+        @Test
+        void records_a_success_that_an_interrupted_attempt_reports_late() {
+            fixture.given(queued(), started(1, T0), started(2, T0.plus(LEASE)))
+                    .when(new RecordDelivery(messageId, 1, "<m@vincey.fr>", "250 OK", T0.plus(LEASE).plusSeconds(1)))
+                    .expectEvents(new MessageSent(messageId, 1, "<m@vincey.fr>", "250 OK",
+                            T0.plus(LEASE).plusSeconds(1)));
+        }
+
+        @Test
+        void refuses_to_record_a_second_success() {
+            refusedWith(fixture.given(queued(), started(1, T0),
+                            new MessageSent(messageId, 1, "<m@vincey.fr>", "250 OK", T0.plusSeconds(2)))
+                    .when(new RecordDelivery(messageId, 1, "<m@vincey.fr>", "250 OK", T0.plusSeconds(3))),
+                    "MESSAGE_ALREADY_SENT");
+        }
+
+        @Test
+        void refuses_the_outcome_of_an_attempt_that_never_started() {
+            refusedWith(fixture.given(queued())
+                    .when(new RecordDelivery(messageId, 1, "<m@vincey.fr>", "250 OK", T0)), "DELIVERY_ATTEMPT_UNKNOWN");
+        }
+    }
+
+    @Nested
+    class RecordDeliveryFailureCommand {
+
+        @Test
+        void schedules_the_next_attempt_after_the_first_delay_of_the_back_off() {
+            Instant failedAt = T0.plusSeconds(10);
+            fixture.given(queued(), started(1, T0))
+                    .when(unavailable(1, failedAt))
+                    .expectEvents(new DeliveryAttemptFailed(messageId, 1, SMTP_UNAVAILABLE, "Connexion refusée",
+                            failedAt, failedAt.plus(Duration.ofMinutes(1))));
+        }
+
+        @Test
+        void waits_longer_after_each_failure_and_repeats_the_last_delay() {
+            Instant t1 = T0.plus(Duration.ofMinutes(1));
+            Instant t2 = t1.plus(Duration.ofMinutes(5));
+            fixture.given(queued(),
+                            started(1, T0), new DeliveryAttemptFailed(messageId, 1, SMTP_UNAVAILABLE, "x", T0, t1),
+                            started(2, t1), new DeliveryAttemptFailed(messageId, 2, SMTP_UNAVAILABLE, "x", t1, t2),
+                            started(3, t2))
+                    .when(unavailable(3, t2))
+                    .expectEvents(new DeliveryAttemptFailed(messageId, 3, SMTP_UNAVAILABLE, "Connexion refusée", t2,
+                            t2.plus(Duration.ofMinutes(30))));
+            assertThat(POLICY.nextAttemptAt(7, T0)).isEqualTo(T0.plus(Duration.ofMinutes(30)));
+        }
+
+        @Test
+        void fails_the_message_when_its_last_attempt_fails() {
+            Instant t = T0;
+            fixture.given(queued(),
+                            started(1, t), new DeliveryAttemptFailed(messageId, 1, SMTP_UNAVAILABLE, "x", t, t),
+                            started(2, t), new DeliveryAttemptFailed(messageId, 2, SMTP_UNAVAILABLE, "x", t, t),
+                            started(3, t), new DeliveryAttemptFailed(messageId, 3, SMTP_UNAVAILABLE, "x", t, t),
+                            started(4, t))
+                    .when(unavailable(4, t.plusSeconds(1)))
+                    .expectEvents(new MessageFailed(messageId, 4, SMTP_UNAVAILABLE, "Connexion refusée",
+                            t.plusSeconds(1)));
+        }
+
+        @Test
+        void fails_the_message_at_once_when_the_failure_is_permanent() {
+            fixture.given(queued(), started(1, T0))
+                    .when(new RecordDeliveryFailure(messageId, 1, SMTP_REJECTED, "550 Mailbox unknown", true,
+                            T0.plusSeconds(1)))
+                    .expectEvents(new MessageFailed(messageId, 1, SMTP_REJECTED, "550 Mailbox unknown",
+                            T0.plusSeconds(1)));
+        }
+
+        @Test
+        void a_failure_reported_after_the_message_was_sent_changes_nothing() {
+            fixture.given(queued(), started(1, T0), started(2, T0.plus(LEASE)),
+                            new MessageSent(messageId, 2, "<m@vincey.fr>", "250 OK", T0.plus(LEASE)))
+                    .when(unavailable(1, T0.plus(LEASE).plusSeconds(5)))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void the_failure_of_a_superseded_attempt_changes_nothing() {
+            fixture.given(queued(), started(1, T0), started(2, T0.plus(LEASE)))
+                    .when(unavailable(1, T0.plus(LEASE).plusSeconds(5)))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class RequeueMessageCommand {
+
+        MessageFailed failed = new MessageFailed(messageId, 1, LINK_UNAVAILABLE, "Lien indisponible", T0);
+
+        @Test
+        void staff_requeue_a_failed_message() {
+            fixture.given(queued(), started(1, T0), failed)
+                    .when(new RequeueMessage(messageId, T0.plusSeconds(3600)))
+                    .expectEvents(new MessageRequeued(messageId, T0.plusSeconds(3600)));
+        }
+
+        @Test
+        void a_requeued_message_gets_a_whole_new_series_of_attempts() {
+            Instant t = T0.plusSeconds(3600);
+            fixture.given(queued(), started(1, T0), failed, new MessageRequeued(messageId, t), started(2, t))
+                    .when(unavailable(2, t.plusSeconds(1)))
+                    .expectEvents(new DeliveryAttemptFailed(messageId, 2, SMTP_UNAVAILABLE, "Connexion refusée",
+                            t.plusSeconds(1), t.plusSeconds(1).plus(Duration.ofMinutes(1))));
+        }
+
+        @Test
+        void a_requeued_message_starts_again_at_once() {
+            Instant t = T0.plusSeconds(3600);
+            fixture.given(queued(), started(1, T0), failed, new MessageRequeued(messageId, t))
+                    .when(start(t))
+                    .expectEvents(started(2, t));
+        }
+
+        @Test
+        void refuses_to_requeue_a_message_that_has_not_failed() {
+            refusedWith(fixture.given(queued(), started(1, T0))
+                    .when(new RequeueMessage(messageId, T0.plusSeconds(60))), "MESSAGE_NOT_FAILED");
+        }
+
+        @Test
+        void refuses_to_requeue_a_message_already_sent() {
+            refusedWith(fixture.given(queued(), started(1, T0),
+                            new MessageSent(messageId, 1, "<m@vincey.fr>", "250 OK", T0.plusSeconds(1)))
+                    .when(new RequeueMessage(messageId, T0.plusSeconds(60))), "MESSAGE_NOT_FAILED");
+        }
+    }
+}

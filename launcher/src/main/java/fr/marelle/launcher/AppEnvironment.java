@@ -1,0 +1,49 @@
+package fr.marelle.launcher;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The environment variables that configure one app for the local run (see launcher/README.md). */
+final class AppEnvironment {
+
+    private AppEnvironment() {
+    }
+
+    /**
+     * @param kafkaBootstrap host:port of the local broker
+     * @param smtp           host:port of the local SMTP server
+     */
+    static Map<String, String> of(AppSpec app, List<AppSpec> all, Settings settings, LocalSecrets secrets,
+                                  PostgresServer postgres, String kafkaBootstrap, String smtp) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", Integer.toString(app.port()));
+        // a local run is for this machine only: nothing listens on the network
+        env.put("SERVER_ADDRESS", "127.0.0.1");
+        env.put("SPRING_DATASOURCE_URL", postgres.urlOf(app.databaseName(settings.databasePrefix())));
+        env.put("SPRING_DATASOURCE_USERNAME", postgres.user());
+        env.put("SPRING_DATASOURCE_PASSWORD", postgres.password());
+        env.put("MARELLE_KAFKA_BOOTSTRAP", kafkaBootstrap);
+        env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        env.put("MARELLE_SERVICETOKEN_PUBLICKEY", secrets.servicePublicKey());
+        env.put("MARELLE_DEMO_DATA", Boolean.toString(settings.demo()));
+        // glibc gives each thread's allocations their own arena by default: with many threads that is tens of MiB
+        env.put("MALLOC_ARENA_MAX", "2");
+        if (app.name().equals("notification")) {
+            env.put("SPRING_MAIL_HOST", smtp.substring(0, smtp.lastIndexOf(':')));
+            env.put("SPRING_MAIL_PORT", smtp.substring(smtp.lastIndexOf(':') + 1));
+        }
+        if (app.isGateway()) {
+            env.put("MARELLE_SERVICETOKEN_PRIVATEKEY", secrets.servicePrivateKey());
+            for (AppSpec service : all) {
+                if (!service.isGateway()) {
+                    env.put("MARELLE_SERVICES_" + service.name().toUpperCase() + "_URL", service.localUrl());
+                }
+            }
+            env.put("MARELLE_ADMIN_EMAIL", settings.adminEmail());
+            env.put("MARELLE_ADMIN_PASSWORD", settings.adminPassword().orElse(secrets.adminPassword()));
+            env.put("MARELLE_TOWN_NAME", settings.townName());
+        }
+        return env;
+    }
+}

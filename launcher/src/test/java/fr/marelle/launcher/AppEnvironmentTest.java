@@ -1,0 +1,64 @@
+package fr.marelle.launcher;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AppEnvironmentTest {
+
+    private final Settings settings = new Settings(Path.of("/repo"), Path.of("/repo/.run"), Optional.empty(),
+            "postgres", "", "marelle_", java.time.Duration.ofSeconds(60), Settings.DEFAULT_APP_JVM_OPTIONS,
+            "admin@marelle.local", Optional.empty(), "Ville de Vincey", true);
+    private final LocalSecrets secrets = new LocalSecrets("PUBLIC", "PRIVATE", "motdepasse");
+    private final PostgresServer postgres = new PostgresServer("jdbc:postgresql://127.0.0.1:5432/postgres?ssl=false",
+            "postgres", "secret", "test", () -> { });
+
+    @Test
+    void a_service_gets_its_port_database_broker_and_only_the_public_key() {
+        Map<String, String> env = environmentOf("wallet");
+
+        assertThat(env).containsEntry("SERVER_PORT", "8085")
+                .containsEntry("SERVER_ADDRESS", "127.0.0.1")
+                .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/marelle_wallet?ssl=false")
+                .containsEntry("SPRING_DATASOURCE_USERNAME", "postgres")
+                .containsEntry("SPRING_DATASOURCE_PASSWORD", "secret")
+                .containsEntry("MARELLE_KAFKA_BOOTSTRAP", "127.0.0.1:9092")
+                .containsEntry("AXONIQ_UPDATE_CHECKER_DISABLED", "true")
+                .containsEntry("MARELLE_SERVICETOKEN_PUBLICKEY", "PUBLIC")
+                .containsEntry("MARELLE_DEMO_DATA", "true")
+                .doesNotContainKeys("MARELLE_SERVICETOKEN_PRIVATEKEY", "MARELLE_ADMIN_PASSWORD", "SPRING_MAIL_HOST");
+    }
+
+    @Test
+    void notification_service_gets_the_local_smtp_server() {
+        assertThat(environmentOf("notification"))
+                .containsEntry("SPRING_MAIL_HOST", "127.0.0.1")
+                .containsEntry("SPRING_MAIL_PORT", "2525");
+    }
+
+    @Test
+    void the_gateway_gets_the_private_key_the_services_the_administrator_and_the_town() {
+        assertThat(environmentOf("gateway"))
+                .containsEntry("SERVER_PORT", "8080")
+                .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/marelle_gateway?ssl=false")
+                .containsEntry("MARELLE_SERVICETOKEN_PRIVATEKEY", "PRIVATE")
+                .containsEntry("MARELLE_SERVICES_ACCOUNTS_URL", "http://127.0.0.1:8081")
+                .containsEntry("MARELLE_SERVICES_CHILDREN_URL", "http://127.0.0.1:8082")
+                .containsEntry("MARELLE_SERVICES_PLANNING_URL", "http://127.0.0.1:8083")
+                .containsEntry("MARELLE_SERVICES_BILLING_URL", "http://127.0.0.1:8084")
+                .containsEntry("MARELLE_SERVICES_WALLET_URL", "http://127.0.0.1:8085")
+                .containsEntry("MARELLE_SERVICES_NOTIFICATION_URL", "http://127.0.0.1:8086")
+                .containsEntry("MARELLE_ADMIN_EMAIL", "admin@marelle.local")
+                .containsEntry("MARELLE_ADMIN_PASSWORD", "motdepasse")
+                .containsEntry("MARELLE_TOWN_NAME", "Ville de Vincey");
+    }
+
+    private Map<String, String> environmentOf(String name) {
+        AppSpec app = AppSpec.ALL.stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
+        return AppEnvironment.of(app, AppSpec.ALL, settings, secrets, postgres, "127.0.0.1:9092", "127.0.0.1:2525");
+    }
+}

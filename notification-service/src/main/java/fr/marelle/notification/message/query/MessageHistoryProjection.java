@@ -1,20 +1,32 @@
 package fr.marelle.notification.message.query;
 
+import fr.marelle.notification.message.MessageEvents.DeliveryAttemptFailed;
+import fr.marelle.notification.message.MessageEvents.DeliveryStarted;
+import fr.marelle.notification.message.MessageEvents.MessageFailed;
 import fr.marelle.notification.message.MessageEvents.MessageQueued;
+import fr.marelle.notification.message.MessageEvents.MessageRequeued;
+import fr.marelle.notification.message.MessageEvents.MessageSent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
-/** Every message of a family with its status, for the family's history and the staff console. */
+/**
+ * Every message of a family with its delivery status, for the family's history and the staff console. Rebuilt by
+ * resetting the processor "message-history": it owns {@code rm_message} and sends nothing.
+ */
 @Component
-@ProcessingGroup("message-history")
+@ProcessingGroup(MessageHistoryProjection.PROCESSING_GROUP)
 class MessageHistoryProjection {
+
+    static final String PROCESSING_GROUP = "message-history";
 
     private final JdbcClient jdbc;
 
@@ -23,20 +35,73 @@ class MessageHistoryProjection {
     }
 
     @EventHandler
-    void on(MessageQueued event, @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(MessageQueued event, @Timestamp Instant at) {
         jdbc.sql("""
                         INSERT INTO rm_message (message_id, family_id, channel, recipient, template, language, status,
                             queued_at, updated_at)
                         VALUES (?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?)
                         ON CONFLICT (message_id) DO NOTHING""")
                 .params(event.messageId().value(), UUID.fromString(event.familyId()), event.channel().name(),
-                        event.recipient(), event.template(), event.language(), Timestamp.from(at),
-                        Timestamp.from(at))
+                        event.recipient(), event.template(), event.language(), utc(at), utc(at))
+                .update();
+    }
+
+    @EventHandler
+    void on(DeliveryStarted event, @Timestamp Instant at) {
+        jdbc.sql("""
+                        UPDATE rm_message SET status = 'SENDING', attempts = ?, next_attempt_at = NULL, updated_at = ?
+                        WHERE message_id = ? AND status <> 'SENT'""")
+                .params(event.attempt(), utc(at), event.messageId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(MessageSent event, @Timestamp Instant at) {
+        jdbc.sql("""
+                        UPDATE rm_message SET status = 'SENT', status_code = NULL, status_reason = NULL,
+                            next_attempt_at = NULL, sent_at = ?, smtp_message_id = ?, updated_at = ?
+                        WHERE message_id = ?""")
+                .params(utc(event.sentAt()), event.smtpMessageId(), utc(at), event.messageId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(DeliveryAttemptFailed event, @Timestamp Instant at) {
+        jdbc.sql("""
+                        UPDATE rm_message SET status = 'RETRY_SCHEDULED', status_code = ?, status_reason = ?,
+                            next_attempt_at = ?, updated_at = ?
+                        WHERE message_id = ?""")
+                .params(event.reasonCode().name(), event.reason(), utc(event.nextAttemptAt()), utc(at),
+                        event.messageId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(MessageFailed event, @Timestamp Instant at) {
+        jdbc.sql("""
+                        UPDATE rm_message SET status = 'FAILED', status_code = ?, status_reason = ?,
+                            next_attempt_at = NULL, updated_at = ?
+                        WHERE message_id = ?""")
+                .params(event.reasonCode().name(), event.reason(), utc(at), event.messageId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(MessageRequeued event, @Timestamp Instant at) {
+        jdbc.sql("""
+                        UPDATE rm_message SET status = 'QUEUED', status_code = NULL, status_reason = NULL,
+                            next_attempt_at = NULL, updated_at = ?
+                        WHERE message_id = ?""")
+                .params(utc(at), event.messageId().value())
                 .update();
     }
 
     @ResetHandler
     void reset() {
         jdbc.sql("TRUNCATE rm_message").update();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 }

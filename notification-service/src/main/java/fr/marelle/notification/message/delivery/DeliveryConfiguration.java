@@ -1,0 +1,65 @@
+package fr.marelle.notification.message.delivery;
+
+import fr.marelle.notification.message.RetryPolicy;
+import fr.marelle.notification.message.rendering.EmailRenderer;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OutgoingMailProperties.class)
+class DeliveryConfiguration {
+
+    /** The SMTP timeouts (milliseconds) whose sum a lease must outlast. */
+    static final String[] SMTP_TIMEOUTS = {"mail.smtp.connectiontimeout", "mail.smtp.timeout",
+            "mail.smtp.writetimeout"};
+
+    @Bean
+    RetryPolicy deliveryRetryPolicy(OutgoingMailProperties mail) {
+        return new RetryPolicy(mail.delivery().backoff(), mail.delivery().maxAttempts());
+    }
+
+    @Bean
+    DeliveryQueue deliveryQueue(JdbcClient jdbc) {
+        return new DeliveryQueue(jdbc);
+    }
+
+    @Bean
+    SmtpMailer smtpMailer(JavaMailSenderImpl smtp, OutgoingMailProperties mail, Clock clock) {
+        requireLeaseAboveSmtpTimeouts(mail.delivery().lease(), smtp.getJavaMailProperties());
+        return new SmtpMailer(smtp, mail.from(), clock);
+    }
+
+    @Bean
+    DeliveryWorker deliveryWorker(DeliveryQueue queue, CommandGateway commands, EmailRenderer renderer,
+                                  SmtpMailer mailer, OutgoingMailProperties mail, Clock clock) {
+        return new DeliveryWorker(queue, commands, renderer, mailer, mail.delivery(), clock);
+    }
+
+    /**
+     * An attempt must end before its lease does, or a second replica could start another one while the first is
+     * still talking to the SMTP server. Each timeout must be set (Jakarta Mail waits forever otherwise).
+     */
+    static void requireLeaseAboveSmtpTimeouts(Duration lease, Map<Object, Object> javaMailProperties) {
+        long total = 0;
+        for (String key : SMTP_TIMEOUTS) {
+            Object value = javaMailProperties.get(key);
+            if (value == null) {
+                throw new IllegalStateException("spring.mail.properties." + key + " must be set: without it an SMTP "
+                        + "call may hang for ever");
+            }
+            total += Long.parseLong(value.toString().strip());
+        }
+        if (lease.toMillis() < 2 * total) {
+            throw new IllegalStateException("marelle.mail.delivery.lease (" + lease + ") must be at least twice the "
+                    + "SMTP timeouts together (" + Duration.ofMillis(total) + ")");
+        }
+    }
+}

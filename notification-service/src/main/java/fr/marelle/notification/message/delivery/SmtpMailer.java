@@ -1,0 +1,203 @@
+package fr.marelle.notification.message.delivery;
+
+import fr.marelle.notification.message.DeliveryFailureCode;
+import fr.marelle.notification.message.MessageId;
+import fr.marelle.notification.message.rendering.RenderedEmail;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Date;
+
+/**
+ * Hands one rendered email to the SMTP server configured by {@code spring.mail.*}: a multipart/alternative UTF-8
+ * message (plain text, then HTML) from the configured sender, whose {@code Message-ID} is derived from the message
+ * id, so that a message sent twice after a crash carries the same id and mail clients can fold the copies.
+ *
+ * <p>Never called inside a database transaction (ADR 0004): an SMTP exchange may take as long as its timeouts.
+ */
+class SmtpMailer {
+
+    private static final int REPLY_MAX = 200;
+
+    private final JavaMailSenderImpl smtp;
+    private final InternetAddress from;
+    private final Clock clock;
+
+    SmtpMailer(JavaMailSenderImpl smtp, String from, Clock clock) {
+        this.smtp = smtp;
+        this.from = sender(from);
+        this.clock = clock;
+    }
+
+    static InternetAddress sender(String from) {
+        try {
+            InternetAddress parsed = new InternetAddress(from, true);
+            return new InternetAddress(parsed.getAddress(), parsed.getPersonal(), StandardCharsets.UTF_8.name());
+        } catch (AddressException | UnsupportedEncodingException e) {
+            throw new IllegalStateException("marelle.mail.from is not an email address: " + from, e);
+        }
+    }
+
+    SentEmail send(MessageId messageId, String recipient, RenderedEmail email) throws MailDeliveryException {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("An SMTP call inside a database transaction (see ADR 0004)");
+        }
+        MimeMessage message = compose(messageId, recipient, email);
+        Transport transport = null;
+        try {
+            transport = smtp.getSession().getTransport(smtp.getProtocol());
+            transport.connect(smtp.getHost(), smtp.getPort(), blankToNull(smtp.getUsername()),
+                    blankToNull(smtp.getPassword()));
+            transport.sendMessage(message, message.getAllRecipients());
+            String reply = transport instanceof SMTPTransport smtpTransport
+                    ? shorten(smtpTransport.getLastServerResponse()) : null;
+            return new SentEmail(message.getMessageID(), reply);
+        } catch (MessagingException e) {
+            throw failure(e);
+        } finally {
+            closeQuietly(transport);
+        }
+    }
+
+    MimeMessage compose(MessageId messageId, String recipient, RenderedEmail email) throws MailDeliveryException {
+        InternetAddress to;
+        try {
+            InternetAddress[] parsed = InternetAddress.parse(recipient, true);
+            if (parsed.length != 1) {
+                throw new AddressException("one recipient expected");
+            }
+            to = parsed[0];
+            to.validate();
+        } catch (AddressException e) {
+            throw new MailDeliveryException(DeliveryFailureCode.RECIPIENT_INVALID, true,
+                    "Adresse du destinataire invalide", e);
+        }
+        try {
+            MimeMessage message = new MarelleMimeMessage(smtp.getSession(), messageIdHeader(messageId));
+            message.setFrom(from);
+            message.setRecipient(Message.RecipientType.TO, to);
+            message.setSubject(email.subject(), StandardCharsets.UTF_8.name());
+            message.setSentDate(Date.from(clock.instant()));
+            message.setHeader("Content-Language", email.language());
+            // RFC 3834: an automatic message, which auto-responders should not answer
+            message.setHeader("Auto-Submitted", "auto-generated");
+            MimeMultipart alternatives = new MimeMultipart("alternative");
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(email.text(), StandardCharsets.UTF_8.name(), "plain");
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(email.html(), StandardCharsets.UTF_8.name(), "html");
+            alternatives.addBodyPart(text);
+            alternatives.addBodyPart(html);
+            message.setContent(alternatives);
+            message.saveChanges();
+            return message;
+        } catch (MessagingException e) {
+            throw new MailDeliveryException(DeliveryFailureCode.UNEXPECTED, true,
+                    "Message impossible à composer : " + e.getMessage(), e);
+        }
+    }
+
+    private String messageIdHeader(MessageId messageId) {
+        String address = from.getAddress();
+        return "<" + messageId.value() + "@" + address.substring(address.indexOf('@') + 1) + ">";
+    }
+
+    /**
+     * A recipient the server refuses for good (5xx to RCPT TO) will not be accepted later: the message fails at
+     * once. Everything else (server unreachable, timeouts, 4xx, authentication or relay refusals, which are
+     * configuration problems) is retried with the back-off.
+     */
+    static MailDeliveryException failure(MessagingException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SMTPAddressFailedException refused) {
+                boolean permanent = refused.getReturnCode() >= 500;
+                return new MailDeliveryException(
+                        permanent ? DeliveryFailureCode.SMTP_REJECTED : DeliveryFailureCode.SMTP_TEMPORARY_REFUSAL,
+                        permanent, "Destinataire refusé par le serveur SMTP : " + reply(refused), e);
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SMTPSendFailedException refused && refused.getReturnCode() >= 400
+                    && refused.getReturnCode() < 500) {
+                return new MailDeliveryException(DeliveryFailureCode.SMTP_TEMPORARY_REFUSAL, false,
+                        "Refus temporaire du serveur SMTP : " + reply(refused), e);
+            }
+            if (t instanceof SMTPSendFailedException refused) {
+                return new MailDeliveryException(DeliveryFailureCode.SMTP_REJECTED, false,
+                        "Message refusé par le serveur SMTP : " + reply(refused), e);
+            }
+        }
+        if (e instanceof AuthenticationFailedException) {
+            return new MailDeliveryException(DeliveryFailureCode.SMTP_UNAVAILABLE, false,
+                    "Authentification refusée par le serveur SMTP", e);
+        }
+        return new MailDeliveryException(DeliveryFailureCode.SMTP_UNAVAILABLE, false,
+                "Serveur SMTP injoignable : " + shorten(rootMessage(e)), e);
+    }
+
+    private static String reply(MessagingException e) {
+        return shorten(e.getMessage());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static String shorten(String text) {
+        if (text == null) {
+            return null;
+        }
+        String line = text.replaceAll("\\s+", " ").strip();
+        return line.length() <= REPLY_MAX ? line : line.substring(0, REPLY_MAX) + "…";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static void closeQuietly(Transport transport) {
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (MessagingException e) {
+                // the message was sent or not; closing changes neither
+            }
+        }
+    }
+
+    /** A message whose Message-ID is ours, not one Jakarta Mail makes up at each save. */
+    private static final class MarelleMimeMessage extends MimeMessage {
+
+        private final String messageId;
+
+        MarelleMimeMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}

@@ -27,6 +27,9 @@ final class AppEnvironment {
         env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         env.put("MARELLE_SERVICETOKEN_PUBLICKEY", secrets.servicePublicKey());
         env.put("MARELLE_DEMO_DATA", Boolean.toString(settings.demo()));
+        // named in pages and emails; where the links in emails lead
+        env.put("MARELLE_TOWN_NAME", settings.townName());
+        env.put("MARELLE_PORTAL_URL", "http://localhost:" + gatewayPort(all));
         // glibc gives each thread's allocations their own arena by default: with many threads that is tens of MiB
         env.put("MALLOC_ARENA_MAX", "2");
         if (app.name().equals("notification")) {
@@ -42,8 +45,11 @@ final class AppEnvironment {
             }
             env.put("MARELLE_ADMIN_EMAIL", settings.adminEmail());
             env.put("MARELLE_ADMIN_PASSWORD", settings.adminPassword().orElse(secrets.adminPassword()));
-            env.put("MARELLE_TOWN_NAME", settings.townName());
         }
         return env;
+    }
+
+    static int gatewayPort(List<AppSpec> all) {
+        return all.stream().filter(AppSpec::isGateway).findFirst().orElseThrow().port();
     }
 }

@@ -8,17 +8,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /** One app as a child JVM: {@code java <options> -jar <jar>}, its output in its own log file. */
 final class AppProcess {
+
+    private static final Pattern STACK_FRAME = Pattern.compile("^\\s+(at |\\.\\.\\. \\d+ (common frames|more))");
 
     private final AppSpec spec;
     private final List<String> command;
@@ -88,16 +88,11 @@ final class AppProcess {
 
     /** @return true if it has exited within the time */
     boolean awaitExit(Duration timeout) {
-        if (process == null) {
+        if (process == null || !process.isAlive()) {
             return true;
         }
         try {
-            process.onExit().get(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            return !process.isAlive();
+            return process.waitFor(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return !process.isAlive();
@@ -110,15 +105,20 @@ final class AppProcess {
         }
     }
 
-    /** The last lines of the log, to show why an app failed without sending the user to the file. */
+    /**
+     * The last lines of the log, to show why an app failed without sending the user to the file. Stack frames are
+     * left out: the exception messages and their causes are what tell the story, and they fit on one screen.
+     */
     List<String> logTail(int lines) {
         try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
             long length = file.length();
-            long from = Math.max(0, length - 64 * 1024);
+            long from = Math.max(0, length - 256 * 1024);
             byte[] bytes = new byte[(int) (length - from)];
             file.seek(from);
             file.readFully(bytes);
-            List<String> all = Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\\R"));
+            List<String> all = new String(bytes, StandardCharsets.UTF_8).lines()
+                    .filter(line -> !STACK_FRAME.matcher(line).find())
+                    .toList();
             return all.subList(Math.max(0, all.size() - lines), all.size());
         } catch (IOException e) {
             return Files.exists(log) ? List.of("(journal illisible : " + e.getMessage() + ")") : List.of("(pas de journal)");

@@ -200,8 +200,8 @@ final class LocalRun {
         return ports;
     }
 
-    private int gatewayPort() {
-        return AppSpec.ALL.stream().filter(AppSpec::isGateway).findFirst().orElseThrow().port();
+    private static int gatewayPort() {
+        return AppEnvironment.gatewayPort(AppSpec.ALL);
     }
 
     private void report(AppFailure failure) {

@@ -95,7 +95,7 @@ final class Portal {
         Instant deadline = Instant.now().plus(grace);
         List<String> killed = new ArrayList<>();
         for (AppProcess app : apps) {
-            if (!app.awaitExit(Duration.between(Instant.now(), deadline))) {
+            if (!app.awaitExit(Duration.between(Instant.now(), deadline)) && app.isAlive()) {
                 app.kill();
                 killed.add(app.spec().name());
             }

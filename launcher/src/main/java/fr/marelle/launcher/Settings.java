@@ -34,7 +34,7 @@ record Settings(
      * and C1 only start fastest on two cores and keep the footprint small; a local portal never needs C2's peak.
      */
     static final List<String> DEFAULT_APP_JVM_OPTIONS = List.of(
-            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xms64m", "-Xmx256m",
+            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xms64m", "-Xmx192m",
             "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m",
             "-XX:-UsePerfData", "-Dfile.encoding=UTF-8", "-Daxoniq.update-checker.disabled=true");
     private static final Pattern DATABASE_PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,30}");

@@ -30,18 +30,21 @@ class AppEnvironmentTest {
                 .containsEntry("AXONIQ_UPDATE_CHECKER_DISABLED", "true")
                 .containsEntry("MARELLE_SERVICETOKEN_PUBLICKEY", "PUBLIC")
                 .containsEntry("MARELLE_DEMO_DATA", "true")
+                .containsEntry("MARELLE_TOWN_NAME", "Ville de Vincey")
+                .containsEntry("MARELLE_PORTAL_URL", "http://localhost:8080")
                 .doesNotContainKeys("MARELLE_SERVICETOKEN_PRIVATEKEY", "MARELLE_ADMIN_PASSWORD", "SPRING_MAIL_HOST");
     }
 
     @Test
-    void notification_service_gets_the_local_smtp_server() {
+    void notification_service_gets_the_local_smtp_server_and_where_its_links_lead() {
         assertThat(environmentOf("notification"))
                 .containsEntry("SPRING_MAIL_HOST", "127.0.0.1")
-                .containsEntry("SPRING_MAIL_PORT", "2525");
+                .containsEntry("SPRING_MAIL_PORT", "2525")
+                .containsEntry("MARELLE_PORTAL_URL", "http://localhost:8080");
     }
 
     @Test
-    void the_gateway_gets_the_private_key_the_services_the_administrator_and_the_town() {
+    void the_gateway_gets_the_private_key_the_services_and_the_administrator() {
         assertThat(environmentOf("gateway"))
                 .containsEntry("SERVER_PORT", "8080")
                 .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/marelle_gateway?ssl=false")
@@ -53,8 +56,7 @@ class AppEnvironmentTest {
                 .containsEntry("MARELLE_SERVICES_WALLET_URL", "http://127.0.0.1:8085")
                 .containsEntry("MARELLE_SERVICES_NOTIFICATION_URL", "http://127.0.0.1:8086")
                 .containsEntry("MARELLE_ADMIN_EMAIL", "admin@marelle.local")
-                .containsEntry("MARELLE_ADMIN_PASSWORD", "motdepasse")
-                .containsEntry("MARELLE_TOWN_NAME", "Ville de Vincey");
+                .containsEntry("MARELLE_ADMIN_PASSWORD", "motdepasse");
     }
 
     private Map<String, String> environmentOf(String name) {

@@ -28,7 +28,7 @@ class SettingsTest {
         assertThat(settings.adminPassword()).isEmpty();
         assertThat(settings.townName()).isEqualTo("Ville de Vincey");
         assertThat(settings.startTimeout()).isEqualTo(Duration.ofSeconds(240));
-        assertThat(settings.appJvmOptions()).contains("-XX:+UseSerialGC", "-Xmx256m");
+        assertThat(settings.appJvmOptions()).contains("-XX:+UseSerialGC", "-Xmx192m");
         assertThat(settings.demo()).isFalse();
     }
 

@@ -24,7 +24,7 @@ PG_SOCKET="${OFFLINE_CHECK_PG_SOCKET:-/var/run/postgresql/.s.PGSQL.5432}"
 TIMEOUT="${OFFLINE_CHECK_TIMEOUT:-300}"
 # the portal's databases for this check only, dropped afterwards: a developer's own data is never touched
 DB_PREFIX="marelle_offline_"
-LAUNCHER_JAVA_OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmx384m -XX:-UsePerfData -Dfile.encoding=UTF-8"
+LAUNCHER_JAVA_OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmx256m -XX:-UsePerfData -Dfile.encoding=UTF-8"
 SKIP=77
 
 say() { echo "offline-check: $*"; }

@@ -36,6 +36,14 @@ final class AppEnvironment {
             env.put("SPRING_MAIL_HOST", smtp.substring(0, smtp.lastIndexOf(':')));
             env.put("SPRING_MAIL_PORT", smtp.substring(smtp.lastIndexOf(':') + 1));
         }
+        if (app.name().equals("accounts")) {
+            env.put("MARELLE_ACCOUNTS_SECRETKEY", secrets.accountsSecretKey());
+        }
+        if (app.name().equals("accounts") || app.isGateway()) {
+            // the first administrator: the gateway signs in with it, accounts-service keeps staff users
+            env.put("MARELLE_ADMIN_EMAIL", settings.adminEmail());
+            env.put("MARELLE_ADMIN_PASSWORD", settings.adminPassword().orElse(secrets.adminPassword()));
+        }
         if (app.isGateway()) {
             env.put("MARELLE_SERVICETOKEN_PRIVATEKEY", secrets.servicePrivateKey());
             for (AppSpec service : all) {
@@ -43,8 +51,6 @@ final class AppEnvironment {
                     env.put("MARELLE_SERVICES_" + service.name().toUpperCase() + "_URL", service.localUrl());
                 }
             }
-            env.put("MARELLE_ADMIN_EMAIL", settings.adminEmail());
-            env.put("MARELLE_ADMIN_PASSWORD", settings.adminPassword().orElse(secrets.adminPassword()));
         }
         return env;
     }

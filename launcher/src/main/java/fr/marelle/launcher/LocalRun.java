@@ -68,7 +68,8 @@ final class LocalRun {
             Thread.currentThread().interrupt();
             stop();
             return 1;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // a linkage error is a broken build (a dependency conflict): say so instead of a raw stack trace
             log.error("Launcher failed", e);
             Console.fail("Erreur inattendue : " + e + " (détails dans " + directory.logs().resolve("launcher.log") + ")");
             stop();
@@ -117,10 +118,12 @@ final class LocalRun {
 
     private void ready(LocalSecrets secrets) {
         Duration coldStart = Duration.between(launchedAt, Instant.now());
-        List<Long> pids = new ArrayList<>(portal.apps().stream().map(AppProcess::pid).toList());
-        pids.add(ProcessHandle.current().pid());
+        // the launcher's whole process tree: itself (Kafka, SMTP), the apps, and an embedded PostgreSQL if any
+        List<Long> pids = new ArrayList<>(List.of(ProcessHandle.current().pid()));
+        ProcessHandle.current().descendants().forEach(process -> pids.add(process.pid()));
         OptionalLong rss = ResidentMemory.total(pids);
         OptionalLong launcherRss = ResidentMemory.of(ProcessHandle.current().pid());
+        OptionalLong appsRss = ResidentMemory.total(portal.apps().stream().map(AppProcess::pid).toList());
         boolean ownPassword = settings.adminPassword().isPresent();
         String password = settings.adminPassword().orElse(secrets.adminPassword());
 
@@ -132,8 +135,9 @@ final class LocalRun {
                 : "  (gardé dans " + directory.path().resolve(LocalSecrets.ADMIN_PASSWORD_FILE) + ")"));
         Console.info("  Courriels      : " + MailPage.url(MailPage.PORT) + "  (SMTP 127.0.0.1:" + LocalMail.SMTP_PORT + ")");
         Console.info("  Mémoire        : " + (rss.isPresent()
-                ? Console.memory(rss.getAsLong()) + " résidents, 7 applications et le lanceur (Kafka, SMTP) dont "
-                + Console.memory(launcherRss.orElse(0)) + " pour le lanceur"
+                ? Console.memory(rss.getAsLong()) + " résidents en tout : " + Console.memory(appsRss.orElse(0))
+                + " pour les 7 applications, " + Console.memory(launcherRss.orElse(0)) + " pour le lanceur (Kafka, SMTP)"
+                + (pids.size() > portal.apps().size() + 1 ? ", le reste pour PostgreSQL embarqué" : "")
                 : "inconnue (pas de /proc)"));
         Console.info("  Journaux       : " + directory.logs());
         Console.info("Ctrl-C pour tout arrêter.");

@@ -11,20 +11,24 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Base64;
 
 /**
- * The secrets of one data directory, generated on first run and kept, so that sessions signed by the gateway and
- * the first administrator's password survive a restart. Files are readable by their owner only.
+ * The secrets of one data directory, generated on first run and kept, so that sessions signed by the gateway, the
+ * first administrator's password and what accounts-service encrypted survive a restart. Files are readable by their
+ * owner only.
  */
-record LocalSecrets(String servicePublicKey, String servicePrivateKey, String adminPassword) {
+record LocalSecrets(String servicePublicKey, String servicePrivateKey, String adminPassword, String accountsSecretKey) {
 
     static final String PUBLIC_KEY_FILE = "service-token-public.pem";
     static final String PRIVATE_KEY_FILE = "service-token-private.pem";
     static final String ADMIN_PASSWORD_FILE = "admin-password";
+    static final String ACCOUNTS_SECRET_KEY_FILE = "accounts-secret-key";
     /** No look-alike characters (0/O, 1/l/I): the password is read on a screen and typed. */
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     /** 20 characters of 57 symbols: about 116 bits. */
     private static final int PASSWORD_LENGTH = 20;
+    private static final int AES_KEY_BYTES = 32;
 
     static LocalSecrets loadOrCreate(Path directory) {
         Path publicKey = directory.resolve(PUBLIC_KEY_FILE);
@@ -39,14 +43,41 @@ record LocalSecrets(String servicePublicKey, String servicePrivateKey, String ad
         if (!Files.isRegularFile(password)) {
             writePrivate(password, generatePassword());
         }
-        LocalSecrets secrets = new LocalSecrets(read(publicKey), read(privateKey), read(password).strip());
+        Path accountsKey = directory.resolve(ACCOUNTS_SECRET_KEY_FILE);
+        if (!Files.isRegularFile(accountsKey)) {
+            writePrivate(accountsKey, generateAesKey());
+        }
+        LocalSecrets secrets = new LocalSecrets(read(publicKey), read(privateKey), read(password).strip(),
+                read(accountsKey).strip());
         // fail here, with the file names, rather than in seven apps' logs
         PemKeys.publicKey(secrets.servicePublicKey);
         PemKeys.privateKey(secrets.servicePrivateKey);
         if (secrets.adminPassword.isEmpty()) {
             throw new LauncherException(password + " est vide : supprimez-le pour en générer un nouveau.");
         }
+        if (decodedLength(secrets.accountsSecretKey) != AES_KEY_BYTES) {
+            throw new LauncherException(accountsKey + " n'est pas une clé de 32 octets en base64. Ne le supprimez que "
+                    + "si vous abandonnez les données qu'elle chiffre (seconds facteurs du personnel).");
+        }
         return secrets;
+    }
+
+    /**
+     * The key accounts-service encrypts its small secrets at rest with (AES-256, base64, as SecretBox expects). Kept
+     * like the others: a new key would make what was encrypted under the old one unreadable.
+     */
+    static String generateAesKey() {
+        byte[] key = new byte[AES_KEY_BYTES];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    private static int decodedLength(String base64) {
+        try {
+            return Base64.getDecoder().decode(base64).length;
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
     }
 
     static String generatePassword() {

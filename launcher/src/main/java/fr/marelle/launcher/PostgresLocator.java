@@ -78,7 +78,7 @@ final class PostgresLocator {
                     log.warn("Embedded PostgreSQL did not stop cleanly", e);
                 }
             });
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
             log.error("Embedded PostgreSQL failed to start", e);
             throw new LauncherException("Le PostgreSQL embarqué n'a pas démarré : " + e.getMessage()
                     + " (détails dans .run/logs/launcher.log)", e);

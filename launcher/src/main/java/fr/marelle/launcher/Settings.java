@@ -30,8 +30,10 @@ record Settings(
     static final String DEFAULT_ADMIN_EMAIL = "admin@marelle.local";
     static final String DEFAULT_TOWN = "Ville de Vincey";
     /**
-     * Enough for every app to be measured under 3 GiB all together (see launcher/README.md): the serial collector
-     * and C1 only start fastest on two cores and keep the footprint small; a local portal never needs C2's peak.
+     * Sized so that the whole portal stays under 3 GiB even if every heap filled up: 7 × (192 MiB of heap + about
+     * 130 MiB of metaspace, code and threads) + the launcher's 256 MiB heap; at rest it is far below (figures in
+     * launcher/README.md). The serial collector and C1 alone start fastest on two cores and keep the footprint
+     * small; a portal on one's own machine never needs C2's peak performance.
      */
     static final List<String> DEFAULT_APP_JVM_OPTIONS = List.of(
             "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xms64m", "-Xmx192m",

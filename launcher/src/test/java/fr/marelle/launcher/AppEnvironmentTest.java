@@ -13,7 +13,7 @@ class AppEnvironmentTest {
     private final Settings settings = new Settings(Path.of("/repo"), Path.of("/repo/.run"), Optional.empty(),
             "postgres", "", "marelle_", java.time.Duration.ofSeconds(60), Settings.DEFAULT_APP_JVM_OPTIONS,
             "admin@marelle.local", Optional.empty(), "Ville de Vincey", true);
-    private final LocalSecrets secrets = new LocalSecrets("PUBLIC", "PRIVATE", "motdepasse");
+    private final LocalSecrets secrets = new LocalSecrets("PUBLIC", "PRIVATE", "motdepasse", "AESKEY");
     private final PostgresServer postgres = new PostgresServer("jdbc:postgresql://127.0.0.1:5432/postgres?ssl=false",
             "postgres", "secret", "test", () -> { });
 
@@ -32,7 +32,17 @@ class AppEnvironmentTest {
                 .containsEntry("MARELLE_DEMO_DATA", "true")
                 .containsEntry("MARELLE_TOWN_NAME", "Ville de Vincey")
                 .containsEntry("MARELLE_PORTAL_URL", "http://localhost:8080")
-                .doesNotContainKeys("MARELLE_SERVICETOKEN_PRIVATEKEY", "MARELLE_ADMIN_PASSWORD", "SPRING_MAIL_HOST");
+                .doesNotContainKeys("MARELLE_SERVICETOKEN_PRIVATEKEY", "MARELLE_ADMIN_PASSWORD", "SPRING_MAIL_HOST",
+                        "MARELLE_ACCOUNTS_SECRETKEY");
+    }
+
+    @Test
+    void accounts_service_gets_its_encryption_key_and_the_first_administrator() {
+        assertThat(environmentOf("accounts"))
+                .containsEntry("MARELLE_ACCOUNTS_SECRETKEY", "AESKEY")
+                .containsEntry("MARELLE_ADMIN_EMAIL", "admin@marelle.local")
+                .containsEntry("MARELLE_ADMIN_PASSWORD", "motdepasse")
+                .doesNotContainKey("MARELLE_SERVICETOKEN_PRIVATEKEY");
     }
 
     @Test
@@ -56,7 +66,8 @@ class AppEnvironmentTest {
                 .containsEntry("MARELLE_SERVICES_WALLET_URL", "http://127.0.0.1:8085")
                 .containsEntry("MARELLE_SERVICES_NOTIFICATION_URL", "http://127.0.0.1:8086")
                 .containsEntry("MARELLE_ADMIN_EMAIL", "admin@marelle.local")
-                .containsEntry("MARELLE_ADMIN_PASSWORD", "motdepasse");
+                .containsEntry("MARELLE_ADMIN_PASSWORD", "motdepasse")
+                .doesNotContainKey("MARELLE_ACCOUNTS_SECRETKEY");
     }
 
     private Map<String, String> environmentOf(String name) {

@@ -22,6 +22,7 @@ class LocalSecretsTest {
         LocalSecrets second = LocalSecrets.loadOrCreate(directory);
 
         assertThat(second).isEqualTo(first);
+        assertThat(java.util.Base64.getDecoder().decode(first.accountsSecretKey())).hasSize(32);
         assertThat(PemKeys.publicKey(first.servicePublicKey()).getModulus())
                 .isEqualTo(PemKeys.privateKey(first.servicePrivateKey()).getModulus());
     }
@@ -31,7 +32,7 @@ class LocalSecretsTest {
         LocalSecrets.loadOrCreate(directory);
 
         for (String file : new String[]{LocalSecrets.PRIVATE_KEY_FILE, LocalSecrets.PUBLIC_KEY_FILE,
-                LocalSecrets.ADMIN_PASSWORD_FILE}) {
+                LocalSecrets.ADMIN_PASSWORD_FILE, LocalSecrets.ACCOUNTS_SECRET_KEY_FILE}) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.resolve(file))))
                     .as(file).isEqualTo("rw-------");
         }

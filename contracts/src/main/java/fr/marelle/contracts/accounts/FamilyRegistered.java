@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param guardianId   the parent (guardian) who is the family's first contact
  * @param firstName    the guardian's first name, to greet them
  * @param lastName     the guardian's last name
- * @param email        where the family is written to
+ * @param email        where the family is written to, or {@code null} when it has no address
  * @param language     {@code fr} or {@code en}
  * @param registeredBy {@code PARENT} when the parent registered, {@code STAFF} when staff opened the file
  * @param registeredAt when

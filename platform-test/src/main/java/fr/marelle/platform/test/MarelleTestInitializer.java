@@ -14,6 +14,9 @@ import java.util.Map;
  */
 public class MarelleTestInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+    /** Seals secrets at rest in tests (accounts-service's second-factor seeds). */
+    public static final String TEST_SECRET_KEY = fr.marelle.platform.crypto.SecretBox.generateKey();
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         String name = context.getEnvironment().getProperty("spring.application.name", "service");
@@ -32,6 +35,9 @@ public class MarelleTestInitializer implements ApplicationContextInitializer<Con
         properties.put("spring.datasource.password", TestDatabases.password());
         properties.put("spring.kafka.bootstrap-servers", kafka);
         properties.put("marelle.service-token.public-key", TestServiceTokens.publicKey());
+        properties.put("marelle.accounts.secret-key", TEST_SECRET_KEY);
+        // notification-service may call accounts-service for single-use links
+        properties.put("marelle.service-token.peers.notification", TestServiceTokens.peerPublicKey("notification"));
         properties.put("marelle.processors.token-claim-interval", "300ms");
         properties.put("marelle.eventstore.fetch-delay", "100ms");
         properties.put("marelle.integration.retry-initial-interval", "100ms");

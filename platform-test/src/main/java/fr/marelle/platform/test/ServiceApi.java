@@ -29,6 +29,11 @@ public final class ServiceApi {
         return new Caller(TestServiceTokens.tokenFor(actor));
     }
 
+    /** As a peer service (e.g. {@code notification}), acting for itself. */
+    public Caller asPeer(String keyId) {
+        return new Caller(TestServiceTokens.peerTokenFor(keyId));
+    }
+
     public Caller withToken(String token) {
         return new Caller(token);
     }

@@ -45,6 +45,36 @@ public final class TestServiceTokens {
         return new Actor("staff-" + role.name().toLowerCase() + "-" + UUID.randomUUID(), role, null, "198.51.100.4");
     }
 
+    private static final java.util.Map<String, ServiceTokenIssuer> PEERS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, String> PEER_PUBLIC_KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The public key of a peer service (e.g. {@code notification}), generated once per JVM. */
+    public static String peerPublicKey(String keyId) {
+        peer(keyId);
+        return PEER_PUBLIC_KEYS.get(keyId);
+    }
+
+    /** A token a peer service signs for itself (SYSTEM role). */
+    public static String peerTokenFor(String keyId) {
+        return peer(keyId).issue(Actor.system(keyId));
+    }
+
+    /** The gateway calling for itself: logins, registrations, links, with the client's address. */
+    public static Actor gateway() {
+        return new Actor("system:gateway", Role.SYSTEM, null, "203.0.113." + (1 + new java.util.Random().nextInt(250)));
+    }
+
+    private static ServiceTokenIssuer peer(String keyId) {
+        return PEERS.computeIfAbsent(keyId, id -> {
+            String[] keys = PemKeys.generate();
+            PEER_PUBLIC_KEYS.put(id, keys[0]);
+            ServiceTokenProperties properties = new ServiceTokenProperties();
+            properties.setPrivateKey(keys[1]);
+            properties.setKeyId(id);
+            return new ServiceTokenIssuer(properties, Clock.systemUTC());
+        });
+    }
+
     /** A token signed by a key the services do not trust. */
     public static String forgedTokenFor(Actor actor) {
         String[] other = PemKeys.generate();

@@ -14,6 +14,8 @@ public enum ErrorKind {
     RULE_VIOLATED(HttpStatus.UNPROCESSABLE_ENTITY),
     /** The caller's role may not do this. */
     FORBIDDEN(HttpStatus.FORBIDDEN),
+    /** Too many attempts (logins, resets): wait before trying again. */
+    TOO_MANY_ATTEMPTS(HttpStatus.TOO_MANY_REQUESTS),
     /** A dependency (database, broker, provider) is not available. */
     UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE);
 

@@ -32,6 +32,18 @@ public final class Callers {
     }
 
     /**
+     * Refuses with 403 unless the caller is the given application acting for itself (SYSTEM role): the gateway
+     * ({@code gateway}) for logins and registrations, a peer service for what only it may ask.
+     */
+    public static Actor requireApplication(String keyId) {
+        Actor actor = current();
+        if (actor.role() != Role.SYSTEM || !actor.id().equals("system:" + keyId)) {
+            throw DomainException.forbidden("FORBIDDEN_CALLER", "Cet appel est réservé à une autre application.");
+        }
+        return actor;
+    }
+
+    /**
      * The family a request may act on: a parent's own family whatever they asked for (another family's id answers
      * 404, as if it did not exist), or the family staff named.
      */

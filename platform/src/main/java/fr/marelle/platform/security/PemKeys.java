@@ -34,6 +34,19 @@ public final class PemKeys {
         }
     }
 
+    /** The public half of an RSA private key (a PKCS#8 key carries its modulus and public exponent). */
+    public static RSAPublicKey publicOf(RSAPrivateKey privateKey) {
+        if (!(privateKey instanceof java.security.interfaces.RSAPrivateCrtKey crt)) {
+            throw new IllegalStateException("The private key does not carry its public half");
+        }
+        try {
+            return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(
+                    new java.security.spec.RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A fresh key pair as {public PEM, private PEM}, e.g. for a local run or a test. */
     public static String[] generate() {
         try {

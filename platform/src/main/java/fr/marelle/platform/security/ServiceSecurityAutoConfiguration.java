@@ -29,7 +29,18 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A service accepts only calls that carry a valid service token from the gateway; the token names the actor, whose
@@ -44,17 +55,47 @@ public class ServiceSecurityAutoConfiguration {
 
     private static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json().build();
 
+    /**
+     * Verifies tokens signed by the gateway (any actor) or by a peer service (SYSTEM, as itself only): signature
+     * by the key named in the header, issuer matching that key, audience, expiry.
+     */
     @Bean
     @ConditionalOnMissingBean
     public JwtDecoder serviceTokenDecoder(ServiceTokenProperties properties) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(PemKeys.publicKey(properties.getPublicKey())).build();
+        List<JWK> keys = new ArrayList<>();
+        keys.add(new RSAKey.Builder(PemKeys.publicKey(properties.getPublicKey()))
+                .keyID(ServiceTokenProperties.GATEWAY).build());
+        properties.getPeers().forEach((keyId, pem) -> keys.add(new RSAKey.Builder(PemKeys.publicKey(pem))
+                .keyID(keyId).build()));
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
+                new ImmutableJWKSet<>(new JWKSet(keys))));
+        processor.setJWTClaimsSetVerifier((claims, context) -> {
+        }); // claims are checked below, with Spring's validators
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.getIssuer()),
+                JwtValidators.createDefault(),
                 jwt -> jwt.getAudience() != null && jwt.getAudience().contains(properties.getAudience())
-                        ? OAuth2TokenValidatorResult.success()
-                        : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "wrong audience",
-                        null))));
+                        ? OAuth2TokenValidatorResult.success() : invalid("wrong audience"),
+                ServiceSecurityAutoConfiguration::issuerMatchesKeyAndPeersActAsThemselves));
         return decoder;
+    }
+
+    static OAuth2TokenValidatorResult issuerMatchesKeyAndPeersActAsThemselves(Jwt jwt) {
+        Object keyId = jwt.getHeaders().get("kid");
+        if (keyId == null || !ServiceTokenProperties.issuerOf(keyId.toString()).equals(jwt.getClaimAsString("iss"))) {
+            return invalid("issuer does not match the signing key");
+        }
+        if (!ServiceTokenProperties.GATEWAY.equals(keyId)
+                && (!Role.SYSTEM.name().equals(jwt.getClaimAsString(ServiceTokenClaims.ROLE))
+                || !("system:" + keyId).equals(jwt.getSubject()))) {
+            return invalid("a peer service acts only as itself");
+        }
+        return OAuth2TokenValidatorResult.success();
+    }
+
+    private static OAuth2TokenValidatorResult invalid(String description) {
+        return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", description, null));
     }
 
     static ActorAuthentication toActor(Jwt jwt) {

@@ -5,18 +5,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.time.Duration;
 
 /**
- * Short-lived signed tokens by which the gateway tells a service who is calling. The gateway holds the private key
- * and signs; services hold only the public key and verify, so no service can mint a token.
+ * Short-lived signed tokens by which the gateway tells a service who is calling. The gateway holds its private key
+ * and signs for any user; services hold only its public key and verify. A service that must call another one (e.g.
+ * notification asking accounts for a single-use link) signs with a key of its own, which the called service trusts
+ * as a peer, for the SYSTEM role only: no service can act as a parent or a staff member.
  */
 @ConfigurationProperties("marelle.service-token")
 public class ServiceTokenProperties {
 
-    /** RSA public key (PEM, X.509 SubjectPublicKeyInfo) that verifies tokens. Every service needs it. */
+    /** The gateway's RSA public key (PEM, X.509 SubjectPublicKeyInfo), trusted for any actor. */
     private String publicKey;
-    /** RSA private key (PEM, PKCS#8) that signs tokens. Only the gateway has it. */
+    /** This application's RSA private key (PEM, PKCS#8), when it signs tokens: the gateway's, or a service's own. */
     private String privateKey;
-    private String issuer = "marelle-gateway";
+    /** The name this application signs under: {@value #GATEWAY} for the gateway, the service's short name else. */
+    private String keyId = GATEWAY;
+    /** Public keys of the services allowed to call this one, by key id; they may act as SYSTEM only. */
+    private java.util.Map<String, String> peers = new java.util.HashMap<>();
     private String audience = "marelle-services";
+
+    public static final String GATEWAY = "gateway";
     /** Lifetime of a token: one call, or a few. */
     private Duration ttl = Duration.ofSeconds(60);
 
@@ -36,12 +43,25 @@ public class ServiceTokenProperties {
         this.privateKey = privateKey;
     }
 
-    public String getIssuer() {
-        return issuer;
+    public String getKeyId() {
+        return keyId;
     }
 
-    public void setIssuer(String issuer) {
-        this.issuer = issuer;
+    public void setKeyId(String keyId) {
+        this.keyId = keyId;
+    }
+
+    public java.util.Map<String, String> getPeers() {
+        return peers;
+    }
+
+    public void setPeers(java.util.Map<String, String> peers) {
+        this.peers = peers;
+    }
+
+    /** The issuer claim of tokens signed under a key id. */
+    public static String issuerOf(String keyId) {
+        return "marelle:" + keyId;
     }
 
     public String getAudience() {

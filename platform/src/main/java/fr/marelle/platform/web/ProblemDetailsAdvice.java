@@ -117,7 +117,7 @@ public class ProblemDetailsAdvice {
                 "Une erreur inattendue est survenue.");
     }
 
-    private static String code(String constraint) {
+    static String code(String constraint) {
         if (constraint == null) {
             return "INVALID";
         }

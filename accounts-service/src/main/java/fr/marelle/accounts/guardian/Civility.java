@@ -1,0 +1,5 @@
+package fr.marelle.accounts.guardian;
+
+public enum Civility {
+    MADAME, MONSIEUR
+}

@@ -1,0 +1,12 @@
+package fr.marelle.contracts.accounts;
+
+import fr.marelle.contracts.ContractType;
+
+/**
+ * A parent's login address changed; the previous address is told. Key: the family id.
+ */
+public record LoginEmailChanged(String familyId, String guardianId, String previousEmail, String newEmail) {
+
+    public static final ContractType<LoginEmailChanged> TYPE =
+            new ContractType<>("accounts", "LoginEmailChanged", 1, LoginEmailChanged.class);
+}

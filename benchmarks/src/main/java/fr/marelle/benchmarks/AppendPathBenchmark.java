@@ -12,6 +12,7 @@ import fr.marelle.platform.test.TestDatabases;
 import org.HdrHistogram.Histogram;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.DateTimeUtils;
+import org.postgresql.core.BaseConnection;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -230,7 +231,7 @@ public final class AppendPathBenchmark {
         properties.remove("marelle.service-token.public-key");
         properties.put("spring.main.web-application-type", "none");
         properties.put("spring.application.name", "append-bench");
-        properties.put("logging.level.root", "WARN");
+        properties.put("logging.level.root", "ERROR"); // Spring and Axon start-up notices would clutter the table
         properties.put("bench.jdbc-timing", String.valueOf(options.jdbcTiming));
         for (String assignment : options.overrides) {
             int eq = assignment.indexOf('=');
@@ -310,6 +311,13 @@ public final class AppendPathBenchmark {
         line("jdbc        " + url.replaceAll("^.*//[^/]+/", "…/") + "; Hikari maximum-pool-size="
                 + env.getProperty("spring.datasource.hikari.maximum-pool-size") + ", minimum-idle="
                 + env.getProperty("spring.datasource.hikari.minimum-idle", "(= max)") + ", same pool for both paths");
+        line("axon        timeouts " + (env.getProperty("axon.timeout.enabled", Boolean.class, true)
+                ? "on (handler timeouts: commands " + env.getProperty("axon.timeout.handler.commands.timeout-ms",
+                "default") + " ms, events " + env.getProperty("axon.timeout.handler.events.timeout-ms", "default")
+                + " ms)" : "off") + "; micrometer monitors " + (env.getProperty(
+                "axon.metrics.auto-configuration.enabled", Boolean.class, true) ? (env.getProperty(
+                "axon.metrics.micrometer.dimensional", Boolean.class, false) ? "dimensional" : "not dimensional")
+                : "off") + "; pgjdbc reWriteBatchedInserts=" + reWriteBatchedInserts());
         if (!options.overrides.isEmpty()) {
             line("overrides   " + String.join(" ", options.overrides));
         }
@@ -321,6 +329,12 @@ public final class AppendPathBenchmark {
                 + "ActorContext.runAs (audit metadata), platform's JDBC storage engine, Jackson, Spring transaction");
         line("baseline    " + PLAIN_TABLE + ": identical columns, types, constraints and indexes, same database");
         line("");
+    }
+
+    private boolean reWriteBatchedInserts() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return c.unwrap(BaseConnection.class).getQueryExecutor().isReWriteBatchedInsertsEnabled();
+        }
     }
 
     private void warmUp() throws Exception {

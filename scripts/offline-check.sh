@@ -128,6 +128,15 @@ preflight() {
   strace -f -qq -e trace=none -o /dev/null true 2>/dev/null || skip "strace ne peut pas tracer ici (ptrace refusé)"
 }
 
+# strace's options; --seccomp-bpf (strace 5.3+) stops the traced JVMs only at connect(), not at every system call
+strace_options() {
+  local options=(-f -qq -e trace=connect -e signal=none)
+  if strace --seccomp-bpf "${options[@]}" -o /dev/null true 2>/dev/null; then
+    options=(--seccomp-bpf "${options[@]}")
+  fi
+  echo "${options[@]}"
+}
+
 socket_owner() {
   stat -c %U "$PG_SOCKET"
 }
@@ -160,7 +169,8 @@ inside() {
   done
   status=0
   if [[ "$mode" == "command" ]]; then
-    timeout 120 strace -f -qq --seccomp-bpf -e trace=connect -e signal=none -o "$trace" -- "$@" >"$out" 2>&1 || status=$?
+    # shellcheck disable=SC2046  # the options are words
+    timeout 120 strace $(strace_options) -o "$trace" -- "$@" >"$out" 2>&1 || status=$?
   else
     portal "$trace" "$out" || status=$?
   fi
@@ -171,10 +181,10 @@ inside() {
 
 # Inside the namespace: the launcher under strace until every app is healthy, then stopped as Ctrl-C would.
 portal() {
-  local trace="$1" out="$2" run_dir="$WORK/run" strace_pid launcher_pid waited=0
-  # shellcheck disable=SC2086  # the options are words
+  local trace="$1" out="$2" run_dir="$WORK/run" strace_pid launcher_pid app_pids waited=0
+  # shellcheck disable=SC2046,SC2086  # the options are words
   MARELLE_ROOT="$ROOT" MARELLE_RUN_DIR="$run_dir" MARELLE_DB_PREFIX="$DB_PREFIX" \
-    strace -f -qq --seccomp-bpf -e trace=connect -e signal=none -o "$trace" -- \
+    strace $(strace_options) -o "$trace" -- \
     java $LAUNCHER_JAVA_OPTS -jar "$ROOT/launcher/target/launcher.jar" >"$out" 2>&1 &
   strace_pid=$!
   while [[ ! -f "$run_dir/ready" ]]; do
@@ -191,7 +201,9 @@ portal() {
     waited=$((waited + 1))
   done
   [[ -f "$run_dir/ready" ]] && cp "$run_dir/ready" "$WORK/ready"
+  # read now: the launcher deletes them when it stops
   launcher_pid="$(cat "$run_dir/launcher.pid")"
+  app_pids="$(cut -d' ' -f1 "$run_dir/apps.pids" 2>/dev/null || true)"
   kill -TERM "$launcher_pid"
   # the launcher stops its apps (up to 30 s each, in parallel), then Kafka
   for _ in $(seq 90); do
@@ -200,7 +212,8 @@ portal() {
   done
   if kill -0 "$strace_pid" 2>/dev/null; then
     echo "le lanceur ne s'est pas arrêté en 90 s" >>"$WORK/problem"
-    kill -KILL "$launcher_pid" 2>/dev/null || true
+    # shellcheck disable=SC2086  # one pid per word
+    kill -KILL "$launcher_pid" $app_pids 2>/dev/null || true
   fi
   wait "$strace_pid" || true
   [[ -f "$WORK/ready" ]]

@@ -84,20 +84,23 @@ final class LocalRun {
         Ports.requireFree(ports());
         LocalSecrets secrets = LocalSecrets.loadOrCreate(directory.path());
 
-        postgres = PostgresLocator.locate(settings);
+        postgres = unlessStopped(() -> PostgresLocator.locate(settings));
         List<String> created = Databases.createMissing(postgres, AppSpec.ALL.stream()
                 .map(app -> app.databaseName(settings.databasePrefix())).toList());
         Console.ok("PostgreSQL (" + postgres.description() + ") : " + (created.isEmpty()
                 ? "les 7 bases existent" : "bases créées : " + String.join(", ", created)));
 
         Instant kafkaStart = Instant.now();
-        kafka = LocalKafka.start(directory.path().resolve("kafka"), LocalKafka.PORT, LocalKafka.CONTROLLER_PORT);
+        kafka = unlessStopped(() -> LocalKafka.start(directory.path().resolve("kafka"), LocalKafka.PORT,
+                LocalKafka.CONTROLLER_PORT));
         Console.ok("Kafka sur " + kafka.bootstrapServers() + " en "
                 + Console.seconds(Duration.between(kafkaStart, Instant.now())));
 
-        mail = LocalMail.start(LocalMail.SMTP_PORT);
-        mailPage = MailPage.start(MailPage.PORT, mail.port(), () -> mail.messages().stream().map(ReceivedMail::of).toList());
-        Console.ok("SMTP local sur 127.0.0.1:" + LocalMail.SMTP_PORT + ", courriels lisibles sur " + MailPage.url(MailPage.PORT));
+        mail = unlessStopped(() -> LocalMail.start(LocalMail.SMTP_PORT));
+        mailPage = unlessStopped(() -> MailPage.start(MailPage.PORT, mail.port(),
+                () -> mail.messages().stream().map(ReceivedMail::of).toList()));
+        Console.ok("SMTP local sur " + mail.host() + ":" + mail.port() + ", courriels lisibles sur "
+                + MailPage.url(MailPage.PORT));
 
         List<AppProcess> apps = new ArrayList<>();
         for (AppSpec app : AppSpec.ALL) {
@@ -106,14 +109,34 @@ final class LocalRun {
                             mail.host() + ":" + mail.port()),
                     directory.freshLog(app.name())));
         }
-        portal = new Portal(apps);
         Console.step("Démarrage des 7 applications (journaux dans " + directory.logs() + ")");
-        directory.recordAppPids(portal.startAll(settings.root()), settings.root());
+        Map<AppSpec, Long> pids = unlessStopped(() -> {
+            portal = new Portal(apps);
+            return portal.startAll(settings.root());
+        });
+        directory.recordAppPids(pids, settings.root());
         portal.awaitHealthy(settings.startTimeout());
         if (portal.isStopping()) {
             return;
         }
         ready(secrets);
+    }
+
+    /** A step that starts something needing a stop: run under the stop's lock, never after the stop. */
+    @FunctionalInterface
+    private interface Step<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs the step unless a stop (Ctrl-C) already happened. Without this, a Ctrl-C during the start could stop what
+     * exists, then the start would go on and leave processes behind when the JVM halts.
+     */
+    private synchronized <T> T unlessStopped(Step<T> step) throws IOException {
+        if (stopped) {
+            throw new LauncherException("Démarrage interrompu.");
+        }
+        return step.run();
     }
 
     private void ready(LocalSecrets secrets) {

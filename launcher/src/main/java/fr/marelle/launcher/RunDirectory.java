@@ -4,16 +4,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -47,7 +52,12 @@ final class RunDirectory implements AutoCloseable {
             }
             FileChannel channel = FileChannel.open(path.resolve("launcher.lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException heldInThisJvm) {
+                lock = null;
+            }
             if (lock == null) {
                 channel.close();
                 String pid = readPid(path.resolve(LAUNCHER_PID_FILE)).map(p -> " (pid " + p + ")").orElse("");
@@ -92,29 +102,38 @@ final class RunDirectory implements AutoCloseable {
         if (!Files.exists(file)) {
             return;
         }
+        List<ProcessHandle> leftovers = new ArrayList<>();
         try {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 String[] fields = line.split(" ", 3);
                 if (fields.length < 3) {
                     continue;
                 }
-                Optional<ProcessHandle> process = ProcessHandle.of(Long.parseLong(fields[0]));
                 String jar = fields[2];
-                if (process.isPresent() && process.get().isAlive()
-                        && process.get().info().commandLine().map(command -> command.contains(jar)).orElse(false)) {
+                Optional<ProcessHandle> process = ProcessHandle.of(Long.parseLong(fields[0]))
+                        .filter(ProcessHandle::isAlive)
+                        // a recycled pid is someone else's process: only one running that jar is ours
+                        .filter(handle -> handle.info().commandLine().map(command -> command.contains(jar)).orElse(false));
+                process.ifPresent(handle -> {
                     Console.step("Arrêt de " + fields[1] + " (pid " + fields[0] + "), resté d'une session précédente");
-                    ProcessHandle handle = process.get();
                     handle.destroy();
-                    try {
-                        handle.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
-                    } catch (Exception notYet) {
-                        handle.destroyForcibly();
-                    }
-                }
+                    leftovers.add(handle);
+                });
             }
             Files.delete(file);
         } catch (IOException | NumberFormatException e) {
             throw new LauncherException("Fichier " + file + " illisible : supprimez-le. " + e.getMessage(), e);
+        }
+        Instant deadline = Instant.now().plus(grace);
+        for (ProcessHandle handle : leftovers) {
+            try {
+                handle.onExit().get(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                handle.destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                handle.destroyForcibly();
+            }
         }
     }
 

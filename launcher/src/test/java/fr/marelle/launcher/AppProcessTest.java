@@ -46,7 +46,7 @@ class AppProcessTest {
 
     @Test
     void runs_the_jar_with_the_given_environment_and_stops_it_with_sigterm() throws Exception {
-        Path jar = sleeperJar();
+        Path jar = sleeperJar(directory);
         Path log = directory.resolve("sleeper.log");
         AppProcess app = new AppProcess(AppSpec.ALL.get(0), jar, List.of("-Xmx32m"), Map.of("MARELLE_TEST", "ok"), log);
         app.start(directory);
@@ -63,8 +63,8 @@ class AppProcessTest {
         assertThat(app.exitCode()).hasValue(143);
     }
 
-    /** A runnable jar whose main prints an environment variable and sleeps. */
-    private Path sleeperJar() throws IOException {
+    /** A runnable jar whose main prints an environment variable and sleeps a minute. */
+    static Path sleeperJar(Path directory) throws IOException {
         Path source = directory.resolve("Sleeper.java");
         Files.writeString(source, """
                 public class Sleeper {

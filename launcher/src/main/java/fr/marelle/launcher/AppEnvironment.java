@@ -35,9 +35,14 @@ final class AppEnvironment {
         if (app.name().equals("notification")) {
             env.put("SPRING_MAIL_HOST", smtp.substring(0, smtp.lastIndexOf(':')));
             env.put("SPRING_MAIL_PORT", smtp.substring(smtp.lastIndexOf(':') + 1));
+            // it signs for itself (SYSTEM only) to ask accounts-service for single-use links
+            env.put("MARELLE_SERVICETOKEN_PRIVATEKEY", secrets.notificationPrivateKey());
+            env.put("MARELLE_SERVICETOKEN_KEYID", "notification");
+            env.put("MARELLE_SERVICES_ACCOUNTS_URL", urlOf(all, "accounts"));
         }
         if (app.name().equals("accounts")) {
             env.put("MARELLE_ACCOUNTS_SECRETKEY", secrets.accountsSecretKey());
+            env.put("MARELLE_SERVICETOKEN_PEERS_NOTIFICATION", secrets.notificationPublicKey());
         }
         if (app.name().equals("accounts") || app.isGateway()) {
             // the first administrator: the gateway signs in with it, accounts-service keeps staff users
@@ -53,6 +58,10 @@ final class AppEnvironment {
             }
         }
         return env;
+    }
+
+    private static String urlOf(List<AppSpec> all, String name) {
+        return all.stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow().localUrl();
     }
 
     static int gatewayPort(List<AppSpec> all) {

@@ -18,12 +18,16 @@ import java.util.Base64;
  * first administrator's password and what accounts-service encrypted survive a restart. Files are readable by their
  * owner only.
  */
-record LocalSecrets(String servicePublicKey, String servicePrivateKey, String adminPassword, String accountsSecretKey) {
+record LocalSecrets(String servicePublicKey, String servicePrivateKey, String adminPassword, String accountsSecretKey,
+                    String notificationPublicKey, String notificationPrivateKey) {
 
     static final String PUBLIC_KEY_FILE = "service-token-public.pem";
     static final String PRIVATE_KEY_FILE = "service-token-private.pem";
     static final String ADMIN_PASSWORD_FILE = "admin-password";
     static final String ACCOUNTS_SECRET_KEY_FILE = "accounts-secret-key";
+    /** notification-service's own key: it signs for itself when it asks accounts-service for single-use links. */
+    static final String NOTIFICATION_PUBLIC_KEY_FILE = "notification-token-public.pem";
+    static final String NOTIFICATION_PRIVATE_KEY_FILE = "notification-token-private.pem";
     /** No look-alike characters (0/O, 1/l/I): the password is read on a screen and typed. */
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     /** 20 characters of 57 symbols: about 116 bits. */
@@ -33,12 +37,10 @@ record LocalSecrets(String servicePublicKey, String servicePrivateKey, String ad
     static LocalSecrets loadOrCreate(Path directory) {
         Path publicKey = directory.resolve(PUBLIC_KEY_FILE);
         Path privateKey = directory.resolve(PRIVATE_KEY_FILE);
-        if (!Files.isRegularFile(publicKey) || !Files.isRegularFile(privateKey)) {
-            String[] pair = PemKeys.generate();
-            // private key first: a public key alone on disk would be regenerated anyway
-            writePrivate(privateKey, pair[1]);
-            writePrivate(publicKey, pair[0]);
-        }
+        keyPair(publicKey, privateKey);
+        Path notificationPublic = directory.resolve(NOTIFICATION_PUBLIC_KEY_FILE);
+        Path notificationPrivate = directory.resolve(NOTIFICATION_PRIVATE_KEY_FILE);
+        keyPair(notificationPublic, notificationPrivate);
         Path password = directory.resolve(ADMIN_PASSWORD_FILE);
         if (!Files.isRegularFile(password)) {
             writePrivate(password, generatePassword());
@@ -48,10 +50,12 @@ record LocalSecrets(String servicePublicKey, String servicePrivateKey, String ad
             writePrivate(accountsKey, generateAesKey());
         }
         LocalSecrets secrets = new LocalSecrets(read(publicKey), read(privateKey), read(password).strip(),
-                read(accountsKey).strip());
+                read(accountsKey).strip(), read(notificationPublic), read(notificationPrivate));
         // fail here, with the file names, rather than in seven apps' logs
         PemKeys.publicKey(secrets.servicePublicKey);
         PemKeys.privateKey(secrets.servicePrivateKey);
+        PemKeys.publicKey(secrets.notificationPublicKey);
+        PemKeys.privateKey(secrets.notificationPrivateKey);
         if (secrets.adminPassword.isEmpty()) {
             throw new LauncherException(password + " est vide : supprimez-le pour en générer un nouveau.");
         }
@@ -60,6 +64,16 @@ record LocalSecrets(String servicePublicKey, String servicePrivateKey, String ad
                     + "si vous abandonnez les données qu'elle chiffre (seconds facteurs du personnel).");
         }
         return secrets;
+    }
+
+    /** A key pair, generated when either half is missing. */
+    private static void keyPair(Path publicKey, Path privateKey) {
+        if (!Files.isRegularFile(publicKey) || !Files.isRegularFile(privateKey)) {
+            String[] pair = PemKeys.generate();
+            // private key first: a public key alone on disk would be regenerated anyway
+            writePrivate(privateKey, pair[1]);
+            writePrivate(publicKey, pair[0]);
+        }
     }
 
     /**

@@ -13,7 +13,8 @@ class AppEnvironmentTest {
     private final Settings settings = new Settings(Path.of("/repo"), Path.of("/repo/.run"), Optional.empty(),
             "postgres", "", "marelle_", java.time.Duration.ofSeconds(60), Settings.DEFAULT_APP_JVM_OPTIONS,
             "admin@marelle.local", Optional.empty(), "Ville de Vincey", true);
-    private final LocalSecrets secrets = new LocalSecrets("PUBLIC", "PRIVATE", "motdepasse", "AESKEY");
+    private final LocalSecrets secrets = new LocalSecrets("PUBLIC", "PRIVATE", "motdepasse", "AESKEY",
+            "NOTIF-PUBLIC", "NOTIF-PRIVATE");
     private final PostgresServer postgres = new PostgresServer("jdbc:postgresql://127.0.0.1:5432/postgres?ssl=false",
             "postgres", "secret", "test", () -> { });
 
@@ -42,6 +43,7 @@ class AppEnvironmentTest {
                 .containsEntry("MARELLE_ACCOUNTS_SECRETKEY", "AESKEY")
                 .containsEntry("MARELLE_ADMIN_EMAIL", "admin@marelle.local")
                 .containsEntry("MARELLE_ADMIN_PASSWORD", "motdepasse")
+                .containsEntry("MARELLE_SERVICETOKEN_PEERS_NOTIFICATION", "NOTIF-PUBLIC")
                 .doesNotContainKey("MARELLE_SERVICETOKEN_PRIVATEKEY");
     }
 
@@ -50,7 +52,10 @@ class AppEnvironmentTest {
         assertThat(environmentOf("notification"))
                 .containsEntry("SPRING_MAIL_HOST", "127.0.0.1")
                 .containsEntry("SPRING_MAIL_PORT", "2525")
-                .containsEntry("MARELLE_PORTAL_URL", "http://localhost:8080");
+                .containsEntry("MARELLE_PORTAL_URL", "http://localhost:8080")
+                .containsEntry("MARELLE_SERVICETOKEN_PRIVATEKEY", "NOTIF-PRIVATE")
+                .containsEntry("MARELLE_SERVICETOKEN_KEYID", "notification")
+                .containsEntry("MARELLE_SERVICES_ACCOUNTS_URL", "http://127.0.0.1:8081");
     }
 
     @Test

@@ -79,7 +79,7 @@ public final class TestSmtp {
         properties.put("spring.mail.properties.mail.smtp.writetimeout", "3000");
         properties.put("marelle.portal.url", "https://famille.vincey.test");
         properties.put("marelle.mail.delivery.poll-interval", "200ms");
-        properties.put("marelle.mail.delivery.lease", "20s");
+        properties.put("marelle.mail.delivery.lease", "30s");
         properties.put("marelle.mail.delivery.backoff", "2s,3s,5s");
         properties.put("marelle.mail.delivery.max-attempts", "4");
         return properties;

@@ -7,7 +7,8 @@ import java.util.Map;
  * (its {@code toString} shows ids only).
  */
 public record DeliveryOrder(MessageId messageId, int attempt, String familyId, Channel channel, String recipient,
-                            String template, String language, Map<String, String> parameters) {
+                            String template, String language, Map<String, String> parameters,
+                            String linkRequestId) {
 
     public DeliveryOrder {
         parameters = parameters == null ? Map.of() : Map.copyOf(parameters);

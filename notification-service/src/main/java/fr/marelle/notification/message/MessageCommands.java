@@ -10,10 +10,14 @@ public final class MessageCommands {
     private MessageCommands() {
     }
 
-    /** Queue a message for a family, on one channel, from a template and its parameters. */
+    /**
+     * Queue a message for a family (or, with a {@code null} family, for a staff member), on one channel, from a
+     * template and its parameters. A template with a single-use link names the issuer's request
+     * ({@code linkRequestId}) for which the link is obtained at render time; never the link itself.
+     */
     public record QueueMessage(@TargetAggregateIdentifier MessageId messageId, String familyId, Channel channel,
                                String recipient, String template, String language, Map<String, String> parameters,
-                               String sourceEventId) {
+                               String linkRequestId, String sourceEventId) {
     }
 
     /**

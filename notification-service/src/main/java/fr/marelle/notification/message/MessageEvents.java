@@ -14,10 +14,16 @@ public final class MessageEvents {
     private MessageEvents() {
     }
 
-    @Revision("1")
+    /**
+     * A message to send. {@code familyId} is {@code null} for a message to a staff member; {@code linkRequestId}
+     * names the request at the link's issuer (accounts-service) for a template with a single-use link, else
+     * {@code null}: it is not a secret, only notification-service's signed call turns it into a link. Revision 2
+     * added {@code linkRequestId} ({@code MessageQueuedUpcaster}).
+     */
+    @Revision("2")
     public record MessageQueued(MessageId messageId, String familyId, Channel channel, String recipient,
                                 String template, String language, Map<String, String> parameters,
-                                String sourceEventId) {
+                                String linkRequestId, String sourceEventId) {
     }
 
     /** A delivery attempt began; it holds the message until {@code leaseUntil}. Attempts are numbered from 1. */

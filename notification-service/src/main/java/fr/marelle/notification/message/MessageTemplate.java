@@ -18,28 +18,42 @@ import java.util.regex.Pattern;
  */
 public enum MessageTemplate {
 
-    /** A family file was opened (by the parent, or by staff on the family's behalf). */
+    /**
+     * A family file was opened by staff on the family's behalf ({@code registeredBy} {@code STAFF}); a parent who
+     * registers is welcomed by {@link #VERIFY_EMAIL} instead ({@code PARENT} is still rendered, for older messages).
+     */
     WELCOME(Set.of("firstName", "lastName", "registeredBy"), Set.of(), null),
-    /** Confirm the address given at registration. */
-    VERIFY_EMAIL(Set.of("firstName"), Set.of(), LinkKind.EMAIL_VERIFICATION),
+    /** Confirm the address given at registration (or asked for again). */
+    VERIFY_EMAIL(Set.of(), Set.of("firstName"), LinkKind.EMAIL_VERIFICATION),
     /** Staff activated the account: every feature is open. */
-    ACCOUNT_ACTIVATED(Set.of("firstName"), Set.of(), null),
+    ACCOUNT_ACTIVATED(Set.of(), Set.of("firstName"), null),
     /** Staff refused to activate the account, for a reason they wrote. */
-    ACCOUNT_REFUSED(Set.of("firstName", "reason"), Set.of(), null),
+    ACCOUNT_REFUSED(Set.of("reason"), Set.of("firstName"), null),
     /** Choose a new password. */
-    PASSWORD_RESET(Set.of("firstName"), Set.of(), LinkKind.PASSWORD_RESET),
+    PASSWORD_RESET(Set.of(), Set.of("firstName"), LinkKind.PASSWORD_RESET),
     /** Confirm a new login address; sent to the new address. */
-    EMAIL_CHANGE_CONFIRM(Set.of("firstName"), Set.of(), LinkKind.EMAIL_CHANGE_CONFIRMATION),
+    EMAIL_CHANGE_CONFIRM(Set.of(), Set.of("firstName"), LinkKind.EMAIL_CHANGE_CONFIRMATION),
     /** The login address changed; sent to the old address, so that an unwanted change is noticed. */
-    EMAIL_CHANGED_NOTICE(Set.of("firstName"), Set.of(), null),
+    EMAIL_CHANGED_NOTICE(Set.of(), Set.of("firstName"), null),
     /**
      * Someone tried to register with an address that already has an account; sent to that address, so that the
      * registration page never tells whether an address is known.
      */
-    REGISTRATION_ATTEMPT_ON_EXISTING(Set.of(), Set.of("firstName"), null);
+    REGISTRATION_ATTEMPT_ON_EXISTING(Set.of(), Set.of("firstName"), null),
+    /**
+     * Choose a password and log in for the first time: a guardian invited by staff ({@code invitee} {@code GUARDIAN})
+     * or a staff member invited by an administrator ({@code STAFF}).
+     */
+    LOGIN_INVITATION(Set.of("invitee"), Set.of("firstName"), LinkKind.INVITATION);
+
+    /** Who a {@link #LOGIN_INVITATION} invites. */
+    public static final String INVITEE_GUARDIAN = "GUARDIAN";
+    public static final String INVITEE_STAFF = "STAFF";
 
     /** A parameter that contains a URL would carry a link through Kafka and the event store: links are resolved. */
     private static final Pattern LOOKS_LIKE_A_LINK = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://|www\\.");
+    /** An issuer's request id (a UUID at accounts-service): an identifier, never a URL nor a token. */
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private final Set<String> required;
     private final Set<String> optional;
@@ -69,6 +83,26 @@ public enum MessageTemplate {
     /** The single-use link this message carries, obtained at render time. */
     public Optional<LinkKind> link() {
         return Optional.ofNullable(link);
+    }
+
+    /**
+     * Rule: a message whose template carries a single-use link names the issuer's request the link is obtained for
+     * (an identifier of at most 64 characters); the link itself is never part of the message.
+     */
+    public void checkLinkRequest(String linkRequestId) {
+        if (link == null) {
+            return;
+        }
+        if (linkRequestId == null || linkRequestId.isBlank()) {
+            throw DomainException.invalid("LINK_REQUEST_MISSING", "Le message doit désigner la demande de son lien.",
+                    List.of(new FieldViolation("linkRequestId", "LINK_REQUEST_MISSING",
+                            "Le modèle " + name() + " porte un lien : la demande qui l'autorise est obligatoire.")));
+        }
+        if (!REQUEST_ID.matcher(linkRequestId.strip()).matches()) {
+            throw DomainException.invalid("LINK_REQUEST_INVALID", "La demande du lien est mal désignée.",
+                    List.of(new FieldViolation("linkRequestId", "LINK_REQUEST_INVALID",
+                            "Un identifiant de demande (64 caractères au plus), jamais un lien.")));
+        }
     }
 
     /**

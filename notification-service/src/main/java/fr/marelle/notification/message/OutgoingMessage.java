@@ -51,6 +51,7 @@ public class OutgoingMessage {
     private String template;
     private String language;
     private Map<String, String> parameters;
+    private String linkRequestId;
 
     private Status status;
     /** Number of the last attempt started; attempts are numbered from 1 over the message's whole life. */
@@ -70,12 +71,14 @@ public class OutgoingMessage {
         if (messageId != null) {
             return;
         }
-        MessageTemplate.named(command.template()).checkParameters(command.parameters());
+        MessageTemplate template = MessageTemplate.named(command.template());
+        template.checkParameters(command.parameters());
+        template.checkLinkRequest(command.linkRequestId());
         requireReachableRecipient(command.channel(), command.recipient());
         apply(new MessageQueued(command.messageId(), command.familyId(), command.channel(), command.recipient(),
                 command.template(), Language.normalise(command.language()),
                 command.parameters() == null ? Map.of() : Map.copyOf(command.parameters()),
-                command.sourceEventId()));
+                template.link().isPresent() ? command.linkRequestId().strip() : null, command.sourceEventId()));
     }
 
     @CommandHandler
@@ -94,7 +97,8 @@ public class OutgoingMessage {
         }
         int next = attempt + 1;
         apply(new DeliveryStarted(messageId, next, command.startedAt(), command.leaseUntil()));
-        return new DeliveryOrder(messageId, next, familyId, channel, recipient, template, language, parameters);
+        return new DeliveryOrder(messageId, next, familyId, channel, recipient, template, language, parameters,
+                linkRequestId);
     }
 
     /** A success is recorded once; it may come from an earlier attempt that outlived its lease. */
@@ -175,6 +179,7 @@ public class OutgoingMessage {
         this.template = event.template();
         this.language = event.language();
         this.parameters = event.parameters();
+        this.linkRequestId = event.linkRequestId();
         this.status = Status.QUEUED;
     }
 

@@ -3,9 +3,9 @@ package fr.marelle.notification.message;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.marelle.notification.Families;
 import fr.marelle.notification.Families.Registration;
+import fr.marelle.notification.StubAccounts;
 import fr.marelle.notification.TestSmtp;
 import fr.marelle.notification.message.TestMessages.Alternatives;
-import fr.marelle.notification.message.rendering.TestLinkProvider;
 import fr.marelle.platform.audit.Role;
 import fr.marelle.platform.test.MarelleServiceTest;
 import fr.marelle.platform.test.ServiceApi;
@@ -54,8 +54,6 @@ class EmailDeliveryTest {
     JdbcClient jdbc;
     @Autowired
     EventProcessingConfiguration processing;
-    @Autowired
-    TestLinkProvider links;
 
     ServiceApi.Caller staff() {
         return new ServiceApi(port).as(TestServiceTokens.staff(Role.AGENT));
@@ -175,16 +173,18 @@ class EmailDeliveryTest {
     void a_single_use_link_reaches_the_email_and_never_an_event_a_read_model_or_a_log_line(CapturedOutput output)
             throws Exception {
         String recipient = anAddress();
+        String linkRequestId = TestMessages.aLinkRequest();
         MessageId messageId = TestMessages.queue(commands, UUID.randomUUID().toString(), "PASSWORD_RESET", recipient,
-                Map.of("firstName", "Camille"));
+                Map.of("firstName", "Camille"), linkRequestId);
 
         awaitStatus(staff(), messageId, "SENT");
         Alternatives body = alternatives(TestSmtp.receivedBy(recipient).get(0));
-        String link = links.issued().stream().filter(body.text()::contains).findFirst().orElseThrow();
+        String link = StubAccounts.callsFor(linkRequestId).get(0).url();
+        assertThat(body.text()).contains(link);
         assertThat(body.html()).contains("href=\"" + link + "\"");
         assertThat(body.text()).contains("Choisissez-en un nouveau", "ne sert qu'une fois");
 
-        String secret = link.substring(link.lastIndexOf('/') + 1);
+        String secret = link.substring(link.lastIndexOf('=') + 1);
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM domain_event_entry
                         WHERE position(:secret IN convert_from(payload, 'UTF8')) > 0
@@ -198,16 +198,17 @@ class EmailDeliveryTest {
     @Test
     void a_link_that_cannot_be_obtained_yet_fails_the_attempt_which_is_retried() {
         String recipient = anAddress();
-        links.failFor(recipient, TestLinkProvider.Failure.UNAVAILABLE);
+        String linkRequestId = TestMessages.aLinkRequest();
+        StubAccounts.answer(linkRequestId, StubAccounts.Answer.UNAVAILABLE);
         MessageId messageId;
         try {
             messageId = TestMessages.queue(commands, UUID.randomUUID().toString(), "VERIFY_EMAIL", recipient,
-                    Map.of("firstName", "Camille"));
+                    Map.of("firstName", "Camille"), linkRequestId);
             JsonNode retrying = awaitStatus(staff(), messageId, "RETRY_SCHEDULED");
             assertThat(retrying.path("statusCode").asText()).isEqualTo("LINK_UNAVAILABLE");
-            assertThat(retrying.path("statusReason").asText()).contains("EMAIL_VERIFICATION");
+            assertThat(retrying.path("statusReason").asText()).contains("EMAIL_VERIFICATION", "503");
         } finally {
-            links.recoverFor(recipient);
+            StubAccounts.recover(linkRequestId);
         }
         awaitStatus(staff(), messageId, "SENT");
         await().atMost(Duration.ofSeconds(5)).until(() -> TestSmtp.receivedBy(recipient).size() == 1);

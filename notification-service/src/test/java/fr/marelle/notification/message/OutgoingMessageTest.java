@@ -52,7 +52,7 @@ class OutgoingMessageTest {
 
     MessageQueued queued() {
         return new MessageQueued(messageId, familyId, Channel.EMAIL, "camille.martin@example.org", "WELCOME", "fr",
-                welcome, "event-1");
+                welcome, null, "event-1");
     }
 
     DeliveryStarted started(int attempt, Instant at) {
@@ -78,8 +78,13 @@ class OutgoingMessageTest {
     class QueueMessageCommand {
 
         QueueMessage queue(String template, String language, Map<String, String> parameters, String recipient) {
+            return queue(template, language, parameters, recipient, null);
+        }
+
+        QueueMessage queue(String template, String language, Map<String, String> parameters, String recipient,
+                           String linkRequestId) {
             return new QueueMessage(messageId, familyId, Channel.EMAIL, recipient, template, language, parameters,
-                    "event-1");
+                    linkRequestId, "event-1");
         }
 
         @Test
@@ -128,6 +133,44 @@ class OutgoingMessageTest {
         }
 
         @Test
+        void keeps_the_request_a_single_use_link_will_be_obtained_for_and_answers_it_to_the_delivery() {
+            Map<String, String> greeting = Map.of("firstName", "Camille");
+            fixture.givenNoPriorActivity()
+                    .when(queue("PASSWORD_RESET", "en", greeting, "camille.martin@example.org", "request-42"))
+                    .expectEvents(new MessageQueued(messageId, familyId, Channel.EMAIL, "camille.martin@example.org",
+                            "PASSWORD_RESET", "en", greeting, "request-42", "event-1"));
+            fixture.given(new MessageQueued(messageId, familyId, Channel.EMAIL, "camille.martin@example.org",
+                            "PASSWORD_RESET", "en", greeting, "request-42", "event-1"))
+                    .when(start(T0))
+                    .expectResultMessagePayload(new DeliveryOrder(messageId, 1, familyId, Channel.EMAIL,
+                            "camille.martin@example.org", "PASSWORD_RESET", "en", greeting, "request-42"));
+        }
+
+        @Test
+        void refuses_a_message_with_a_link_that_names_no_request_to_obtain_it_for() {
+            refusedWith(fixture.givenNoPriorActivity()
+                            .when(queue("VERIFY_EMAIL", "fr", Map.of(), "camille.martin@example.org", " ")),
+                    "LINK_REQUEST_MISSING");
+        }
+
+        @Test
+        void refuses_a_link_given_where_the_request_id_goes() {
+            refusedWith(fixture.givenNoPriorActivity()
+                            .when(queue("VERIFY_EMAIL", "fr", Map.of(), "camille.martin@example.org",
+                                    "https://famille.vincey.fr/compte/valider?jeton=abc")),
+                    "LINK_REQUEST_INVALID");
+        }
+
+        @Test
+        void a_message_to_a_staff_member_belongs_to_no_family() {
+            fixture.givenNoPriorActivity()
+                    .when(new QueueMessage(messageId, null, Channel.EMAIL, "claude.agent@vincey.fr",
+                            "LOGIN_INVITATION", "fr", Map.of("invitee", "STAFF"), "request-7", "event-1"))
+                    .expectEvents(new MessageQueued(messageId, null, Channel.EMAIL, "claude.agent@vincey.fr",
+                            "LOGIN_INVITATION", "fr", Map.of("invitee", "STAFF"), "request-7", "event-1"));
+        }
+
+        @Test
         void refuses_an_email_to_something_that_is_not_an_email_address() {
             refusedWith(fixture.givenNoPriorActivity()
                     .when(queue("WELCOME", "fr", welcome, "camille.martin")), "RECIPIENT_INVALID");
@@ -143,7 +186,7 @@ class OutgoingMessageTest {
                     .when(start(T0))
                     .expectEvents(started(1, T0))
                     .expectResultMessagePayload(new DeliveryOrder(messageId, 1, familyId, Channel.EMAIL,
-                            "camille.martin@example.org", "WELCOME", "fr", welcome));
+                            "camille.martin@example.org", "WELCOME", "fr", welcome, null));
         }
 
         @Test

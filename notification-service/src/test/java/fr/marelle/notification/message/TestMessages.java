@@ -27,12 +27,25 @@ public final class TestMessages {
         return "parent." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     }
 
+    /** Queues a message; one whose template carries a link names a new request of accounts-service. */
     public static MessageId queue(CommandGateway commands, String familyId, String template, String recipient,
                                   Map<String, String> parameters) {
+        String linkRequestId = MessageTemplate.named(template).link().isPresent() ? aLinkRequest() : null;
+        return queue(commands, familyId, template, recipient, parameters, linkRequestId);
+    }
+
+    public static MessageId queue(CommandGateway commands, String familyId, String template, String recipient,
+                                  Map<String, String> parameters, String linkRequestId) {
         MessageId messageId = new MessageId(UUID.randomUUID());
         runAs(Actor.system("accounts-test"), "test-" + messageId, () -> commands.sendAndWait(new QueueMessage(
-                messageId, familyId, Channel.EMAIL, recipient, template, "fr", parameters, "test-" + messageId)));
+                messageId, familyId, Channel.EMAIL, recipient, template, "fr", parameters, linkRequestId,
+                "test-" + messageId)));
         return messageId;
+    }
+
+    /** A request id as accounts-service opens them (the stub of accounts mints a link for any it is asked). */
+    public static String aLinkRequest() {
+        return UUID.randomUUID().toString();
     }
 
     /** Waits until the message shows the status, and answers it as the API shows it. */

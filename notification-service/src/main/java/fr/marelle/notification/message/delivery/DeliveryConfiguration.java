@@ -32,8 +32,9 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    SmtpMailer smtpMailer(JavaMailSenderImpl smtp, OutgoingMailProperties mail, Clock clock) {
-        requireLeaseAboveSmtpTimeouts(mail.delivery().lease(), smtp.getJavaMailProperties());
+    SmtpMailer smtpMailer(JavaMailSenderImpl smtp, OutgoingMailProperties mail, EmailRenderer renderer,
+                          Clock clock) {
+        requireLeaseAboveAttempt(mail.delivery().lease(), smtp.getJavaMailProperties(), renderer.longestLinkCall());
         return new SmtpMailer(smtp, mail.from(), clock);
     }
 
@@ -43,11 +44,17 @@ class DeliveryConfiguration {
         return new DeliveryWorker(queue, commands, renderer, mailer, mail.delivery(), clock);
     }
 
+    static void requireLeaseAboveSmtpTimeouts(Duration lease, Map<Object, Object> javaMailProperties) {
+        requireLeaseAboveAttempt(lease, javaMailProperties, Duration.ZERO);
+    }
+
     /**
      * An attempt must end before its lease does, or a second replica could start another one while the first is
-     * still talking to the SMTP server. Each timeout must be set (Jakarta Mail waits forever otherwise).
+     * still asking accounts-service for the link or talking to the SMTP server. Each SMTP timeout must be set
+     * (Jakarta Mail waits forever otherwise).
      */
-    static void requireLeaseAboveSmtpTimeouts(Duration lease, Map<Object, Object> javaMailProperties) {
+    static void requireLeaseAboveAttempt(Duration lease, Map<Object, Object> javaMailProperties,
+                                         Duration longestLinkCall) {
         long total = 0;
         for (String key : SMTP_TIMEOUTS) {
             Object value = javaMailProperties.get(key);
@@ -57,9 +64,10 @@ class DeliveryConfiguration {
             }
             total += Long.parseLong(value.toString().strip());
         }
+        total += longestLinkCall.toMillis();
         if (lease.toMillis() < 2 * total) {
             throw new IllegalStateException("marelle.mail.delivery.lease (" + lease + ") must be at least twice the "
-                    + "SMTP timeouts together (" + Duration.ofMillis(total) + ")");
+                    + "SMTP and link timeouts together (" + Duration.ofMillis(total) + ")");
         }
     }
 }

@@ -15,6 +15,7 @@ public class MessageHistory {
     /**
      * A message and where its delivery stands.
      *
+     * @param familyId      the family written to; {@code null} for a message to a staff member
      * @param status        QUEUED, SENDING, RETRY_SCHEDULED, SENT or FAILED
      * @param statusCode    why the last attempt failed (a {@code DeliveryFailureCode}), while retrying or failed
      * @param statusReason  the same, in words

@@ -41,7 +41,7 @@ class MessageHistoryProjection {
                             queued_at, updated_at)
                         VALUES (?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?)
                         ON CONFLICT (message_id) DO NOTHING""")
-                .params(event.messageId().value(), UUID.fromString(event.familyId()), event.channel().name(),
+                .params(event.messageId().value(), familyOf(event), event.channel().name(),
                         event.recipient(), event.template(), event.language(), utc(at), utc(at))
                 .update();
     }
@@ -99,6 +99,11 @@ class MessageHistoryProjection {
     @ResetHandler
     void reset() {
         jdbc.sql("TRUNCATE rm_message").update();
+    }
+
+    /** A message to a staff member belongs to no family. */
+    private static UUID familyOf(MessageQueued event) {
+        return event.familyId() == null ? null : UUID.fromString(event.familyId());
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -13,6 +13,7 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -104,8 +105,8 @@ public class EmailRenderer {
     private ResolvedLink resolve(DeliveryOrder order, LinkKind kind) throws LinkUnavailableException {
         ResolvedLink link;
         try {
-            link = links.linkFor(new LinkRequest(order.messageId(), kind, order.familyId(), order.recipient(),
-                    order.parameters()));
+            link = links.linkFor(new LinkRequest(order.messageId(), kind, order.linkRequestId(), order.familyId(),
+                    order.recipient(), order.parameters()));
         } catch (LinkUnavailableException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -122,6 +123,11 @@ public class EmailRenderer {
     static String subjectOf(String renderedTitle) {
         String text = HtmlUtils.htmlUnescape(renderedTitle.replaceAll("<[^>]*>", ""));
         return text.replaceAll("\\s+", " ").strip();
+    }
+
+    /** The longest the link lookup of one rendering may take. */
+    public Duration longestLinkCall() {
+        return links.longestCall();
     }
 
     @Override

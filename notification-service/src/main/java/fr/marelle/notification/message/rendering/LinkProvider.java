@@ -1,5 +1,7 @@
 package fr.marelle.notification.message.rendering;
 
+import java.time.Duration;
+
 /**
  * Obtains, when a message is rendered, the single-use link it carries (confirm an address, choose a password…).
  *
@@ -13,4 +15,14 @@ package fr.marelle.notification.message.rendering;
 public interface LinkProvider {
 
     ResolvedLink linkFor(LinkRequest request) throws LinkUnavailableException;
+
+    /** The longest one call may take (its timeouts together): a delivery attempt's lease must outlast it. */
+    default Duration longestCall() {
+        return Duration.ZERO;
+    }
+
+    /** A provider that has no links to give, for the reason stated (retried: configuring it later helps). */
+    static LinkProvider unavailable(String reason) {
+        return new UnavailableLinkProvider(reason);
+    }
 }

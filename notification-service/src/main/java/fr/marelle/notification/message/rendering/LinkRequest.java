@@ -6,11 +6,12 @@ import fr.marelle.notification.message.MessageId;
 import java.util.Map;
 
 /**
- * Which link, for which message and recipient. The message id lets the issuer tie the link to this message (and
- * hand the same one back when an attempt is retried, if it wishes).
+ * Which link, for which message and recipient. {@code issuerRequestId} is the request the issuer
+ * (accounts-service) opened when it asked for the message: the link is minted for that request, and the issuer
+ * refuses once the request was used, replaced or has expired.
  */
-public record LinkRequest(MessageId messageId, LinkKind kind, String familyId, String recipient,
-                          Map<String, String> parameters) {
+public record LinkRequest(MessageId messageId, LinkKind kind, String issuerRequestId, String familyId,
+                          String recipient, Map<String, String> parameters) {
 
     @Override
     public String toString() {

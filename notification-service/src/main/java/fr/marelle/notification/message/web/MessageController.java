@@ -48,11 +48,15 @@ class MessageController {
         return history.ofFamily(UUID.fromString(scope));
     }
 
-    /** One message; another family's message is as unknown as a message that does not exist. */
+    /**
+     * One message; another family's message is as unknown as a message that does not exist, and so is, for a
+     * parent, a message to a staff member (which belongs to no family).
+     */
     @GetMapping("/api/messages/{messageId}")
     MessageView one(@PathVariable UUID messageId) {
         return history.byId(messageId)
-                .filter(message -> Callers.canSee(message.familyId().toString()))
+                .filter(message -> message.familyId() != null ? Callers.canSee(message.familyId().toString())
+                        : Callers.current().role() != Role.PARENT)
                 .orElseThrow(MessageController::notFound);
     }
 

@@ -141,6 +141,15 @@ class SmtpMailerTest {
         }
 
         @Test
+        void counts_the_call_for_the_single_use_link_in_what_the_lease_must_outlast() {
+            DeliveryConfiguration.requireLeaseAboveAttempt(Duration.ofMinutes(1), TEN_SECONDS_EACH, Duration.ZERO);
+
+            assertThatThrownBy(() -> DeliveryConfiguration.requireLeaseAboveAttempt(Duration.ofMinutes(1),
+                    TEN_SECONDS_EACH, Duration.ofSeconds(7))).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("SMTP and link timeouts together (PT37S)");
+        }
+
+        @Test
         void refuses_to_start_without_smtp_timeouts() {
             assertThatThrownBy(() -> DeliveryConfiguration.requireLeaseAboveSmtpTimeouts(Duration.ofMinutes(2),
                     Map.of("mail.smtp.timeout", "10000"))).isInstanceOf(IllegalStateException.class)

@@ -14,8 +14,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -46,14 +48,18 @@ class EmailRendererTest {
         return all.stream();
     }
 
+    /** Every parameter the template knows, required or optional, with realistic values. */
     static Map<String, String> parametersOf(MessageTemplate template) {
         Map<String, String> parameters = new HashMap<>();
-        for (String name : template.requiredParameters()) {
+        Set<String> known = new HashSet<>(template.requiredParameters());
+        known.addAll(template.optionalParameters());
+        for (String name : known) {
             parameters.put(name, switch (name) {
                 case "firstName" -> "Camille";
                 case "lastName" -> "Martin";
                 case "registeredBy" -> "PARENT";
                 case "reason" -> "Justificatif de domicile manquant";
+                case "invitee" -> "GUARDIAN";
                 default -> "valeur";
             });
         }
@@ -62,7 +68,8 @@ class EmailRendererTest {
 
     static DeliveryOrder order(MessageTemplate template, String language, Map<String, String> parameters) {
         return new DeliveryOrder(new MessageId(UUID.randomUUID()), 1, UUID.randomUUID().toString(), Channel.EMAIL,
-                "camille.martin@example.org", template.name(), language, parameters);
+                "camille.martin@example.org", template.name(), language, parameters,
+                template.link().isPresent() ? "request-" + template.name() : null);
     }
 
     @ParameterizedTest(name = "{0} in {1}")
@@ -83,7 +90,7 @@ class EmailRendererTest {
                 assertThat(body).contains("Your personal data", "right to access, rectify and erase",
                         "to object to its processing", "GDPR");
             }
-            if (template.requiredParameters().contains("firstName")) {
+            if (parametersOf(template).containsKey("firstName")) {
                 assertThat(body).contains(language.equals("fr") ? "Bonjour Camille," : "Hello Camille,");
             }
         }
@@ -97,7 +104,10 @@ class EmailRendererTest {
         RenderedEmail email = renderer.render(order(template, language, parametersOf(template)));
 
         if (template.link().isPresent()) {
-            assertThat(requests).singleElement().satisfies(r -> assertThat(r.kind()).isEqualTo(template.link().get()));
+            assertThat(requests).singleElement().satisfies(r -> {
+                assertThat(r.kind()).isEqualTo(template.link().get());
+                assertThat(r.issuerRequestId()).isEqualTo("request-" + template.name());
+            });
             assertThat(email.text()).contains(SECRET_LINK);
             assertThat(email.html()).contains("href=\"" + SECRET_LINK + "\"");
             assertThat(email.text()).contains(language.equals("fr") ? "3 septembre 2026 à 18h30"
@@ -123,6 +133,72 @@ class EmailRendererTest {
             assertThat(byStaff.text()).contains("Les services de la mairie ont ouvert votre dossier")
                     .doesNotContain("confirmez votre adresse e-mail");
             assertThat(byStaff.subject()).isEqualTo("Bienvenue sur votre portail famille – Ville de Vincey");
+        }
+
+        @Test
+        void a_family_opened_by_staff_is_told_to_ask_for_an_invitation_since_it_has_no_login_yet() throws Exception {
+            Map<String, String> parameters = new HashMap<>(parametersOf(MessageTemplate.WELCOME));
+            parameters.put("registeredBy", "STAFF");
+            RenderedEmail french = renderer.render(order(MessageTemplate.WELCOME, "fr", parameters));
+            RenderedEmail english = renderer.render(order(MessageTemplate.WELCOME, "en", parameters));
+
+            assertThat(french.text()).contains("une invitation à choisir votre mot de passe")
+                    .doesNotContain("Des problèmes de connexion");
+            assertThat(english.text()).contains("an invitation to choose your password")
+                    .doesNotContain("Trouble logging in");
+        }
+
+        @Test
+        void a_guardian_is_invited_to_their_family_space_and_a_staff_member_to_a_staff_account() throws Exception {
+            Map<String, String> guardian = Map.of("firstName", "Dominique", "invitee", "GUARDIAN");
+            Map<String, String> staff = Map.of("firstName", "Claude", "invitee", "STAFF");
+            RenderedEmail toGuardian = renderer.render(order(MessageTemplate.LOGIN_INVITATION, "fr", guardian));
+            RenderedEmail toStaff = renderer.render(order(MessageTemplate.LOGIN_INVITATION, "fr", staff));
+            RenderedEmail toStaffInEnglish = renderer.render(order(MessageTemplate.LOGIN_INVITATION, "en", staff));
+
+            assertThat(toGuardian.subject()).isEqualTo("Votre accès au portail famille – Ville de Vincey");
+            assertThat(toGuardian.text()).startsWith("Bonjour Dominique,")
+                    .contains("Les services de la mairie vous invitent", "choisissez votre mot de passe",
+                            "inscrire vos enfants", "Demandez une nouvelle invitation à la mairie", "Mon profil",
+                            "gérer l'accueil de vos enfants")
+                    .doesNotContain("agent", "authentification");
+            assertThat(toStaff.subject()).isEqualTo("Votre compte d'agent sur le portail famille – Ville de Vincey");
+            assertThat(toStaff.text()).startsWith("Bonjour Claude,")
+                    .contains("Un administrateur vous a ouvert un compte d'agent", "application d'authentification",
+                            "codes de secours", "Demandez une nouvelle invitation à un administrateur",
+                            "Les informations de votre compte d'agent")
+                    .doesNotContain("inscrire vos enfants", "Mon profil", "l'accueil de vos enfants");
+            assertThat(toStaff.html()).contains("Les informations de votre compte d'agent")
+                    .doesNotContain("l'accueil de vos enfants");
+            assertThat(toStaffInEnglish.subject())
+                    .isEqualTo("Your staff account on the family portal – Ville de Vincey");
+            assertThat(toStaffInEnglish.text()).contains("An administrator has opened a staff account for you",
+                    "authenticator app", "The information in your staff account");
+        }
+
+        @ParameterizedTest(name = "{0} in {1}")
+        @MethodSource("fr.marelle.notification.message.rendering.EmailRendererTest#everyTemplateInEveryLanguage")
+        void a_message_whose_guardian_is_not_known_by_name_greets_without_one(MessageTemplate template,
+                                                                                String language) throws Exception {
+            if (!template.optionalParameters().contains("firstName")) {
+                return;
+            }
+            Map<String, String> parameters = new HashMap<>(parametersOf(template));
+            parameters.remove("firstName");
+            RenderedEmail email = renderer.render(order(template, language, parameters));
+
+            String greeting = language.equals("fr") ? "Bonjour," : "Hello,";
+            assertThat(email.text()).startsWith(greeting);
+            assertThat(email.html()).contains(">" + greeting + "</p>").doesNotContain("null");
+        }
+
+        @Test
+        void the_previous_address_is_told_how_to_log_in_now_not_where_messages_will_go() throws Exception {
+            RenderedEmail email = renderer.render(order(MessageTemplate.EMAIL_CHANGED_NOTICE, "fr",
+                    parametersOf(MessageTemplate.EMAIL_CHANGED_NOTICE)));
+
+            assertThat(email.text()).contains("c'est désormais avec elle que vous vous connectez")
+                    .doesNotContain("Nos prochains messages");
         }
 
         @Test
@@ -162,7 +238,7 @@ class EmailRendererTest {
 
         @Test
         void a_link_the_provider_cannot_give_fails_the_rendering_with_its_reason() {
-            EmailRenderer withoutLinks = new EmailRenderer(TOWN, PORTAL, new UnavailableLinkProvider());
+            EmailRenderer withoutLinks = new EmailRenderer(TOWN, PORTAL, LinkProvider.unavailable("aucune clé"));
 
             assertThatThrownBy(() -> withoutLinks.render(order(MessageTemplate.PASSWORD_RESET, "fr",
                     parametersOf(MessageTemplate.PASSWORD_RESET))))
@@ -197,7 +273,7 @@ class EmailRendererTest {
         @Test
         void an_unknown_template_cannot_be_rendered() {
             DeliveryOrder unknown = new DeliveryOrder(new MessageId(UUID.randomUUID()), 1, "f", Channel.EMAIL,
-                    "a@example.org", "NEWSLETTER", "fr", Map.of());
+                    "a@example.org", "NEWSLETTER", "fr", Map.of(), null);
 
             assertThatThrownBy(() -> renderer.render(unknown)).isInstanceOf(RenderingFailedException.class);
         }

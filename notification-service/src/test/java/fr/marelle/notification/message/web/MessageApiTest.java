@@ -3,10 +3,10 @@ package fr.marelle.notification.message.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.marelle.notification.Families;
 import fr.marelle.notification.Families.Registration;
+import fr.marelle.notification.StubAccounts;
 import fr.marelle.notification.TestSmtp;
 import fr.marelle.notification.message.MessageId;
 import fr.marelle.notification.message.TestMessages;
-import fr.marelle.notification.message.rendering.TestLinkProvider;
 import fr.marelle.platform.audit.Role;
 import fr.marelle.platform.test.MarelleServiceTest;
 import fr.marelle.platform.test.ServiceApi;
@@ -32,8 +32,6 @@ class MessageApiTest {
     int port;
     @Autowired
     CommandGateway commands;
-    @Autowired
-    TestLinkProvider links;
 
     ServiceApi.Caller as(Role role) {
         return new ServiceApi(port).as(TestServiceTokens.staff(role));
@@ -44,10 +42,10 @@ class MessageApiTest {
     }
 
     /** A message whose link accounts-service refuses for good: it fails at its first attempt. */
-    MessageId aFailedMessage(String familyId, String recipient) {
-        links.failFor(recipient, TestLinkProvider.Failure.REFUSED);
+    MessageId aFailedMessage(String familyId, String recipient, String linkRequestId) {
+        StubAccounts.answer(linkRequestId, StubAccounts.Answer.REFUSED);
         MessageId messageId = TestMessages.queue(commands, familyId, "VERIFY_EMAIL", recipient,
-                Map.of("firstName", "Camille"));
+                Map.of("firstName", "Camille"), linkRequestId);
         awaitStatus(as(Role.ADMIN), messageId, "FAILED");
         return messageId;
     }
@@ -74,9 +72,21 @@ class MessageApiTest {
     }
 
     @Test
+    void a_message_to_a_staff_member_belongs_to_no_family_and_no_parent_sees_it() {
+        MessageId invitation = TestMessages.queue(commands, null, "LOGIN_INVITATION", anAddress(),
+                Map.of("firstName", "Claude", "invitee", "STAFF"));
+
+        JsonNode seenByStaff = awaitStatus(as(Role.ADMIN), invitation, "SENT");
+        assertThat(seenByStaff.path("familyId").isNull()).isTrue();
+        ServiceApi.Response byParent = parentOf(UUID.randomUUID().toString()).get("/api/messages/" + invitation);
+        assertThat(byParent.status()).isEqualTo(404);
+        assertThat(byParent.code()).isEqualTo("MESSAGE_NOT_FOUND");
+    }
+
+    @Test
     void agents_and_administrators_list_the_failed_messages_and_parents_may_not() {
         String familyId = UUID.randomUUID().toString();
-        MessageId failed = aFailedMessage(familyId, anAddress());
+        MessageId failed = aFailedMessage(familyId, anAddress(), TestMessages.aLinkRequest());
 
         for (Role role : new Role[]{Role.AGENT, Role.ADMIN}) {
             ServiceApi.Response list = as(role).get("/api/messages/failed");
@@ -90,7 +100,7 @@ class MessageApiTest {
             assertThat(mine).isNotNull();
             assertThat(mine.path("status").asText()).isEqualTo("FAILED");
             assertThat(mine.path("statusCode").asText()).isEqualTo("LINK_UNAVAILABLE");
-            assertThat(mine.path("statusReason").asText()).contains("compte inconnu");
+            assertThat(mine.path("statusReason").asText()).contains("LINK_EXPIRED_OR_USED");
         }
         ServiceApi.Response parent = parentOf(familyId).get("/api/messages/failed");
         assertThat(parent.status()).isEqualTo(403);
@@ -102,7 +112,8 @@ class MessageApiTest {
     void an_administrator_requeues_a_failed_message_which_is_then_sent_and_nobody_else_may() {
         String familyId = UUID.randomUUID().toString();
         String recipient = anAddress();
-        MessageId failed = aFailedMessage(familyId, recipient);
+        String linkRequestId = TestMessages.aLinkRequest();
+        MessageId failed = aFailedMessage(familyId, recipient, linkRequestId);
         String retry = "/api/messages/" + failed + "/retry";
 
         ServiceApi.Response byParent = parentOf(familyId).post(retry, Map.of());
@@ -111,7 +122,7 @@ class MessageApiTest {
         assertThat(as(Role.AGENT).post(retry, Map.of()).status()).isEqualTo(403);
         assertThat(as(Role.ADMIN).get("/api/messages/" + failed).body().path("status").asText()).isEqualTo("FAILED");
 
-        links.recoverFor(recipient);
+        StubAccounts.recover(linkRequestId);
         ServiceApi.Response requeued = as(Role.ADMIN).post(retry, Map.of());
         assertThat(requeued.status()).isEqualTo(202);
         assertThat(requeued.body().path("status").asText()).isEqualTo("QUEUED");

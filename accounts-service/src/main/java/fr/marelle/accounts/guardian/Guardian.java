@@ -87,7 +87,7 @@ public class Guardian {
     void handle(InviteGuardianToLogIn command) {
         GuardianRules.invitationNeedsNoLoginYet(status);
         apply(new LoginInvitationSent(guardianId, familyId, command.loginEmail(), command.requestId(),
-                command.expiresAt()));
+                command.expiresAt(), profile.firstName()));
     }
 
     @CommandHandler
@@ -95,7 +95,7 @@ public class Guardian {
         if (invitation == null || !invitation.matches(command.requestId(), clock.instant())) {
             throw GuardianRules.linkNoLongerValid();
         }
-        apply(new LoginInvitationAccepted(guardianId, familyId));
+        apply(new LoginInvitationAccepted(guardianId, familyId, loginEmail));
     }
 
     @CommandHandler

@@ -19,11 +19,11 @@ public final class GuardianEvents {
 
     @Revision("1")
     public record LoginInvitationSent(GuardianId guardianId, FamilyId familyId, String loginEmail, String requestId,
-                                      Instant expiresAt) {
+                                      Instant expiresAt, String firstName) {
     }
 
     @Revision("1")
-    public record LoginInvitationAccepted(GuardianId guardianId, FamilyId familyId) {
+    public record LoginInvitationAccepted(GuardianId guardianId, FamilyId familyId, String loginEmail) {
     }
 
     @Revision("1")

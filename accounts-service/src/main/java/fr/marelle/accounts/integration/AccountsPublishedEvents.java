@@ -108,8 +108,13 @@ class AccountsPublishedEvents implements IntegrationEventMapper {
         }
         if (payload instanceof GuardianEvents.LoginInvitationSent e) {
             return one(LoginInvitationSent.TYPE, e.familyId().toString(), new LoginInvitationSent(
-                    e.familyId().toString(), e.guardianId().toString(), e.loginEmail(), null, e.requestId(),
+                    e.familyId().toString(), e.guardianId().toString(), e.loginEmail(), e.firstName(), e.requestId(),
                     e.expiresAt(), false));
+        }
+        if (payload instanceof GuardianEvents.LoginInvitationAccepted e) {
+            // the invited guardian now logs in with this address: for consumers, a login address that changed
+            return one(LoginEmailChanged.TYPE, e.familyId().toString(), new LoginEmailChanged(
+                    e.familyId().toString(), e.guardianId().toString(), null, e.loginEmail()));
         }
         if (payload instanceof StaffEvents.StaffInvitationSent e) {
             return one(LoginInvitationSent.TYPE, e.staffId().toString(), new LoginInvitationSent(null,

@@ -231,9 +231,9 @@ class GuardianTest {
         void an_invited_guardian_who_chooses_a_password_is_active() {
             fixture.given(new GuardianRegistered(id, family, RegistrationOrigin.STAFF, profile, null, false,
                             AccountStatus.NO_LOGIN),
-                            new LoginInvitationSent(id, family, "dom@example.org", "i1", NOW.plusSeconds(60)))
+                            new LoginInvitationSent(id, family, "dom@example.org", "i1", NOW.plusSeconds(60), "Camille"))
                     .when(new AcceptLoginInvitation(id, "i1"))
-                    .expectEvents(new LoginInvitationAccepted(id, family));
+                    .expectEvents(new LoginInvitationAccepted(id, family, "dom@example.org"));
         }
 
         @Test

@@ -3,7 +3,8 @@ package fr.marelle.contracts.accounts;
 import fr.marelle.contracts.ContractType;
 
 /**
- * A parent's login address changed; the previous address is told. Key: the family id.
+ * A parent's login address changed; the previous address is told. {@code previousEmail} is {@code null} when the
+ * guardian had no login before (an invitation accepted). Key: the family id.
  */
 public record LoginEmailChanged(String familyId, String guardianId, String previousEmail, String newEmail) {
 

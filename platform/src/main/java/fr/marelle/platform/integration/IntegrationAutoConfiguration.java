@@ -107,7 +107,9 @@ public class IntegrationAutoConfiguration {
                                                   Environment environment) {
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : properties.getPublishTopics()) {
-            topics.add(new NewTopic(topic, properties.getTopicPartitions(), properties.getTopicReplicas()));
+            // a context's topic is its public history: consumers rebuild their local read models from it
+            topics.add(new NewTopic(topic, properties.getTopicPartitions(), properties.getTopicReplicas())
+                    .configs(Map.of("retention.ms", "-1", "cleanup.policy", "delete")));
         }
         String consumer = serviceName(properties, environment);
         subscriptions.ifAvailable(s -> s.topics().forEach(topic -> topics.add(new NewTopic(

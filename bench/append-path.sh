@@ -8,7 +8,7 @@
 #   bench/append-path.sh --url-params=reWriteBatchedInserts=true              # a JDBC URL option
 #   bench/append-path.sh --set=spring.datasource.hikari.maximum-pool-size=16  # any Spring/Axon/platform property
 #
-# Options: --duration=10s (per cell)  --warmup=20s  --clients=1,4,16
+# Options: --duration=12s (per cell)  --rounds=6 (slices per cell, taking turns)  --warmup=20s  --clients=1,4,16
 #          --modes=plain-insert,axon-1,plain-insert-tx,axon-20,plain-batch-20 (also axon-1-existing,
 #          axon-1-existing-cached)  --set=property=value (repeatable)  --url-params=k=v&k2=v2  --jdbc-timing
 #          --label=text  --out=file  --keep-database
@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 
 if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
-  sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,/^[^#]/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'
   exit 0
 fi
 

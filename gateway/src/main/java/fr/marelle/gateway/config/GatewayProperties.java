@@ -6,12 +6,14 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The town the portal serves, its first administrator, and where the services are. */
+/**
+ * The town the portal serves and where the services are. Logins, staff users and the first administrator live in
+ * accounts-service: the gateway holds no user of its own.
+ */
 @ConfigurationProperties("marelle")
 public class GatewayProperties {
 
     private Town town = new Town();
-    private Admin admin = new Admin();
     /** Base URL of each service, by name: accounts, children, planning, billing, wallet, notification. */
     private Map<String, Service> services = new LinkedHashMap<>();
 
@@ -21,14 +23,6 @@ public class GatewayProperties {
 
     public void setTown(Town town) {
         this.town = town;
-    }
-
-    public Admin getAdmin() {
-        return admin;
-    }
-
-    public void setAdmin(Admin admin) {
-        this.admin = admin;
     }
 
     public Map<String, Service> getServices() {
@@ -57,29 +51,6 @@ public class GatewayProperties {
 
         public void setContactEmail(String contactEmail) {
             this.contactEmail = contactEmail;
-        }
-    }
-
-    public static class Admin {
-        /** Login of the first administrator. */
-        private String email = "admin@marelle.local";
-        /** Password of the first administrator; when empty, one is generated and printed once at start. */
-        private String password;
-
-        public String getEmail() {
-            return email;
-        }
-
-        public void setEmail(String email) {
-            this.email = email;
-        }
-
-        public String getPassword() {
-            return password;
-        }
-
-        public void setPassword(String password) {
-            this.password = password;
         }
     }
 

@@ -23,11 +23,16 @@ public final class CurrentActor {
         return Optional.empty();
     }
 
+    /**
+     * The actor named in service tokens. A parent's family is named only once the account is active: before, the
+     * services see a parent without a family (accounts-service answers {@code /api/me} from the user id).
+     */
     public static Optional<Actor> actor() {
-        return user().map(user -> new Actor(user.userId(), user.role(), user.familyId(), clientIp()));
+        return user().map(user -> new Actor(user.userId(), user.role(), user.familyIdForServices(), clientIp()));
     }
 
-    static String clientIp() {
+    /** The client's address (behind the reverse proxy, Tomcat's RemoteIpValve has already put it here). */
+    public static String clientIp() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             HttpServletRequest request = attributes.getRequest();
             return request.getRemoteAddr();

@@ -1,85 +1,72 @@
 package fr.marelle.gateway.security;
 
 import fr.marelle.platform.audit.Role;
-import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.AuthenticatedPrincipal;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.UserDetails;
 
-import java.util.Collection;
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.List;
 
 /**
- * A person logged in to the portal: a parent of a family, or a staff member with one role. Kept in the session,
- * without its password hash (erased once authenticated).
+ * A person logged in to the portal: a parent of a family, or a staff member with one role, as accounts-service
+ * described them at login. Kept in the session (serialised by Spring Session); no password or secret in it. Its
+ * name is the user id, so that Spring Session indexes the session under it and every session of a user can be found
+ * (and ended).
+ *
+ * @param status the account's status (parents: EMAIL_UNVERIFIED, AWAITING_ACTIVATION, ACTIVE, REFUSED…; staff:
+ *               ACTIVE)
  */
-public final class GatewayUser implements UserDetails, CredentialsContainer {
+public record GatewayUser(String userId, String email, String displayName, Role role, String familyId,
+                          String status, String language) implements AuthenticatedPrincipal, Serializable {
 
-    private static final long serialVersionUID = 1L;
+    @Serial
+    private static final long serialVersionUID = 2L;
 
-    private final String userId;
-    private final String email;
-    private final String displayName;
-    private final Role role;
-    private final String familyId;
-    private String passwordHash;
-
-    public GatewayUser(String userId, String email, String displayName, Role role, String familyId,
-                       String passwordHash) {
-        this.userId = userId;
-        this.email = email;
-        this.displayName = displayName;
-        this.role = role;
-        this.familyId = familyId;
-        this.passwordHash = passwordHash;
-    }
-
-    public String userId() {
-        return userId;
-    }
-
-    public String email() {
-        return email;
-    }
-
-    public String displayName() {
-        return displayName;
-    }
-
-    public Role role() {
-        return role;
-    }
-
-    public String familyId() {
-        return familyId;
-    }
+    public static final String ACTIVE = "ACTIVE";
+    public static final String EMAIL_UNVERIFIED = "EMAIL_UNVERIFIED";
+    public static final String AWAITING_ACTIVATION = "AWAITING_ACTIVATION";
+    public static final String REFUSED = "REFUSED";
 
     public boolean isStaff() {
         return role.isStaff();
     }
 
-    /** A copy with the hash, for one authentication attempt (the copy's hash is then erased). */
-    GatewayUser copy() {
-        return new GatewayUser(userId, email, displayName, role, familyId, passwordHash);
+    public boolean isParent() {
+        return role == Role.PARENT;
     }
 
-    @Override
-    public Collection<? extends GrantedAuthority> getAuthorities() {
+    public boolean isActive() {
+        return ACTIVE.equals(status);
+    }
+
+    /** A parent whose address is confirmed but who waits for staff (or was refused): only the profile is open. */
+    public boolean mayEditProfile() {
+        return isActive() || AWAITING_ACTIVATION.equals(status) || REFUSED.equals(status);
+    }
+
+    /**
+     * The family services may see this user act for: a parent's family once the account is active, never before
+     * (a parent still waiting for activation has no family for children, planning, billing or the wallet).
+     */
+    public String familyIdForServices() {
+        return isParent() && isActive() ? familyId : null;
+    }
+
+    public List<GrantedAuthority> authorities() {
         return List.of(new SimpleGrantedAuthority("ROLE_" + role.name()));
     }
 
-    @Override
-    public String getPassword() {
-        return passwordHash;
+    /** The same user as accounts-service now describes them (null: unchanged). */
+    public GatewayUser updated(String newStatus, String newDisplayName, String newEmail) {
+        return new GatewayUser(userId, newEmail != null ? newEmail : email,
+                newDisplayName != null ? newDisplayName : displayName, role, familyId,
+                newStatus != null ? newStatus : status, language);
     }
 
     @Override
-    public String getUsername() {
-        return email;
-    }
-
-    @Override
-    public void eraseCredentials() {
-        passwordHash = null;
+    public String getName() {
+        return userId;
     }
 }

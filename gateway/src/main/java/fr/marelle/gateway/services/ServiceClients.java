@@ -6,9 +6,11 @@ import fr.marelle.gateway.config.GatewayProperties;
 import fr.marelle.gateway.security.CurrentActor;
 import fr.marelle.gateway.web.CorrelationFilter;
 import fr.marelle.platform.audit.Actor;
+import fr.marelle.platform.audit.Role;
 import fr.marelle.platform.security.ServiceTokenIssuer;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
@@ -21,24 +23,28 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
- * Calls the services over HTTP on behalf of the current user: each call carries a short-lived token naming the
- * user, role and family, and the request's correlation id. A problem answer becomes a {@link ServiceProblem}; no
- * answer becomes a {@link ServiceUnavailable}.
+ * Calls the services over HTTP. Each call carries a short-lived token naming who acts — the logged-in user
+ * ({@link #service}), or the gateway itself for what happens before anyone is logged in ({@link #serviceAsGateway}:
+ * logins, registrations, emailed links) — with the client's address and the request's correlation id. A problem
+ * answer becomes a {@link ServiceProblem}; no answer, or a 5xx, becomes a {@link ServiceUnavailable}.
  */
 @Component
 public class ServiceClients {
 
     public static final Set<String> NAMES = Set.of("accounts", "children", "planning", "billing", "wallet",
             "notification");
+    /** The gateway acting for itself, as the services' {@code Callers.requireApplication("gateway")} expects. */
+    public static final String GATEWAY_ACTOR = "system:gateway";
 
     private final Map<String, RestClient> clients = new HashMap<>();
-    private final ObjectMapper json;
+    private final ServiceTokenIssuer tokens;
 
     public ServiceClients(GatewayProperties properties, ServiceTokenIssuer tokens, RestClient.Builder builder,
                           ObjectMapper json) {
-        this.json = json;
+        this.tokens = tokens;
         SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
         factory.setConnectTimeout(2_000);
         factory.setReadTimeout(20_000);
@@ -47,52 +53,86 @@ public class ServiceClients {
                 clients.put(name, builder.clone()
                         .baseUrl(service.getUrl().toString())
                         .requestFactory(factory)
-                        .requestInterceptor(authenticate(tokens))
                         .defaultStatusHandler(status -> status.isError(), (request, response) -> {
-                            throw problem(name, response.getStatusCode().value(), response.getBody().readAllBytes());
+                            throw problem(json, name, response.getStatusCode().value(),
+                                    response.getBody().readAllBytes());
                         })
                         .build());
             }
         });
     }
 
-    /** The client of a service; its calls run as the current user. */
+    /** The client of a service; its calls run as the logged-in user. */
     public Call service(String name) {
+        return new Call(name, client(name), () -> CurrentActor.actor().orElseThrow(() ->
+                new IllegalStateException("A service call needs a logged-in user")), tokens);
+    }
+
+    /**
+     * The client of a service; its calls run as the gateway itself ({@value #GATEWAY_ACTOR}, role SYSTEM) with the
+     * client's address, for what nobody logged in can ask: logins, registrations, emailed links.
+     */
+    public Call serviceAsGateway(String name) {
+        return new Call(name, client(name), () -> new Actor(GATEWAY_ACTOR, Role.SYSTEM, null,
+                CurrentActor.clientIp()), tokens);
+    }
+
+    private RestClient client(String name) {
         RestClient client = clients.get(name);
         if (client == null) {
             throw new ServiceUnavailable(name, new IllegalStateException("marelle.services." + name
                     + ".url is not configured"));
         }
-        return new Call(name, client);
+        return client;
     }
 
-    public record Call(String name, RestClient client) {
+    /** Calls to one service as one actor. */
+    public static final class Call {
+
+        private final String name;
+        private final RestClient client;
+        private final Supplier<Actor> actor;
+        private final ServiceTokenIssuer tokens;
+
+        Call(String name, RestClient client, Supplier<Actor> actor, ServiceTokenIssuer tokens) {
+            this.name = name;
+            this.client = client;
+            this.actor = actor;
+            this.tokens = tokens;
+        }
 
         public <T> T get(String uri, Class<T> type, Object... variables) {
-            try {
-                return client.get().uri(uri, variables).retrieve().body(type);
-            } catch (ResourceAccessException e) {
-                throw new ServiceUnavailable(name, e);
-            }
+            return run(() -> client.get().uri(uri, variables).headers(this::authenticate).retrieve().body(type));
         }
 
+        public <T> T get(String uri, ParameterizedTypeReference<T> type, Object... variables) {
+            return run(() -> client.get().uri(uri, variables).headers(this::authenticate).retrieve().body(type));
+        }
+
+        /** A POST whose answer is read as {@code type} ({@code Void.class} when there is none). */
         public <T> T post(String uri, Object body, Class<T> type, Object... variables) {
+            return run(() -> client.post().uri(uri, variables).headers(this::authenticate)
+                    .contentType(MediaType.APPLICATION_JSON).body(body == null ? Map.of() : body)
+                    .retrieve().body(type));
+        }
+
+        public void put(String uri, Object body, Object... variables) {
+            run(() -> client.put().uri(uri, variables).headers(this::authenticate)
+                    .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity());
+        }
+
+        private void authenticate(HttpHeaders headers) {
+            headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.issue(actor.get()));
+            headers.set("X-Correlation-Id", correlationId());
+        }
+
+        private <T> T run(Supplier<T> call) {
             try {
-                return client.post().uri(uri, variables).body(body).retrieve().body(type);
+                return call.get();
             } catch (ResourceAccessException e) {
                 throw new ServiceUnavailable(name, e);
             }
         }
-    }
-
-    private ClientHttpRequestInterceptor authenticate(ServiceTokenIssuer tokens) {
-        return (request, body, execution) -> {
-            Actor actor = CurrentActor.actor().orElseThrow(() -> new IllegalStateException(
-                    "A service call needs a logged-in user"));
-            request.getHeaders().set(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.issue(actor));
-            request.getHeaders().set("X-Correlation-Id", correlationId());
-            return execution.execute(request, body);
-        };
     }
 
     private static String correlationId() {
@@ -102,13 +142,13 @@ public class ServiceClients {
         return id != null ? id.toString() : UUID.randomUUID().toString();
     }
 
-    private RuntimeException problem(String name, int status, byte[] body) {
+    private static RuntimeException problem(ObjectMapper json, String name, int status, byte[] body) {
         if (status >= 500) {
             return new ServiceUnavailable(name, new IOException("HTTP " + status));
         }
         try {
             JsonNode problem = json.readTree(body);
-            return ServiceProblem.from(status, problem);
+            return ServiceProblem.from(status, problem == null ? json.createObjectNode() : problem);
         } catch (IOException e) {
             return new ServiceProblem(status, "UNKNOWN", "La demande n'a pas pu aboutir.", Map.of());
         }

@@ -23,7 +23,7 @@ class StatusPageController {
             "notification");
 
     record ServiceRow(String name, String health, JsonNode status, String error) {
-        boolean up() {
+        public boolean up() {
             return "UP".equals(health);
         }
     }

@@ -397,6 +397,24 @@ class AccountsApiTest {
         }
 
         @Test
+        void before_activation_the_profile_page_reads_and_saves_the_family_by_the_login() {
+            Parent parent = register();
+            ServiceApi.Caller pending = api().as(new Actor(parent.userId(), Role.PARENT, null, "203.0.113.9"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> pending.get("/api/me/family").status() == 200);
+            assertThat(pending.get("/api/me/family").body().path("cafNumber").asText()).isEqualTo("1234567");
+            assertThat(pending.get("/api/families/" + parent.familyId()).status())
+                    .as("no family in the token before activation").isEqualTo(404);
+            assertThat(pending.put("/api/me/emergency-contacts", Map.of("contacts", List.of(
+                    Map.of("name", "Jeanne Martin", "phone", "06 11 22 33 44", "canPickUpChildren", true))))
+                    .status()).isEqualTo(204);
+            await().atMost(Duration.ofSeconds(20)).until(() -> pending.get("/api/me/family").body()
+                    .path("contacts").size() == 1);
+            ServiceApi.Response ghost = api().as(new Actor(UUID.randomUUID().toString(), Role.PARENT, null, null))
+                    .get("/api/me/family");
+            assertThat(ghost.status()).isEqualTo(404);
+        }
+
+        @Test
         void the_password_changes_with_the_current_one_only() {
             Parent parent = activeParent();
             ServiceApi.Caller me = api().as(parent.actor());

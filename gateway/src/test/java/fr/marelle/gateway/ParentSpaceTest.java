@@ -18,7 +18,7 @@ class ParentSpaceTest extends GatewayTestSupport {
 
     void serve(Parent parent) {
         services.answer("GET", "/api/me", 200, me(parent));
-        services.answer("GET", "/api/families/" + parent.familyId(), 200,
+        services.answer("GET", "/api/me/family", 200,
                 family(parent.familyId(), parent.userId(), parent.status()));
     }
 
@@ -46,9 +46,10 @@ class ParentSpaceTest extends GatewayTestSupport {
         mvc.perform(get("/mon-profil").cookie(session)).andExpect(status().isOk());
         mvc.perform(get("/mon-compte").cookie(session)).andExpect(redirectedUrl("/?restreint"));
         mvc.perform(get("/une-page-de-parent-a-venir").cookie(session)).andExpect(redirectedUrl("/?restreint"));
-        // the family file is read for the profile by the gateway itself: the parent's token names no family
-        StubService.Received read = services.last("GET", "/api/families/" + parent.familyId());
-        assertThat(read.token().path("sub").asText()).isEqualTo("system:gateway");
+        // the family file is read by the parent's login: their token names no family before activation
+        StubService.Received read = services.last("GET", "/api/me/family");
+        assertThat(read.token().path("sub").asText()).isEqualTo(parent.userId());
+        assertThat(read.token().has("fid")).isFalse();
         assertThat(services.last("GET", "/api/me").token().has("fid")).isFalse();
 
         Parent active = new Parent(parent.userId(), parent.familyId(), parent.email(), "ACTIVE");
@@ -56,7 +57,7 @@ class ParentSpaceTest extends GatewayTestSupport {
         mvc.perform(get("/mon-compte").cookie(session)).andExpect(status().isOk());
         assertThat(services.last("GET", "/api/me").token().has("fid")).isFalse();
         page("/mon-profil", session);
-        JsonNode token = services.last("GET", "/api/families/" + parent.familyId()).token();
+        JsonNode token = services.last("GET", "/api/me/family").token();
         assertThat(token.path("sub").asText()).isEqualTo(parent.userId());
         assertThat(token.path("fid").asText()).isEqualTo(parent.familyId());
     }
@@ -77,7 +78,7 @@ class ParentSpaceTest extends GatewayTestSupport {
         Cookie session = login(parent);
         serve(parent);
         assertThat(page("/", session).select("#caf")).isEmpty();
-        services.answer("GET", "/api/families/" + parent.familyId(), 200,
+        services.answer("GET", "/api/me/family", 200,
                 family(parent.familyId(), parent.userId(), "ACTIVE").replace("\"cafNumber\":\"1234567\"",
                         "\"cafNumber\":null"));
         Document home = page("/", session);
@@ -141,7 +142,7 @@ class ParentSpaceTest extends GatewayTestSupport {
         assertThat(removed.getElementById("contacts-1-name")).isNull();
 
         services.answer("PUT", "/api/me/profile", 204);
-        services.answer("PUT", "/api/families/" + parent.familyId() + "/emergency-contacts", 204);
+        services.answer("PUT", "/api/me/emergency-contacts", 204);
         MvcResult saved = mvc.perform(post("/mon-profil").cookie(session).with(csrf()).params(profile("quotientFamilial", " 620 "))
                 .param("contacts[0].name", "Paul Martin").param("contacts[0].phone", "06 22 33 44 55")
                 .param("contacts[1].name", "").param("contacts[1].phone", ""))
@@ -151,7 +152,7 @@ class ParentSpaceTest extends GatewayTestSupport {
         assertThat(profile.path("firstName").asText()).isEqualTo("Camille");
         assertThat(profile.path("newsletterConsent").asBoolean()).isFalse();
         assertThat(profile.has("addressLine1")).isFalse();
-        JsonNode contacts = services.last("PUT", "/api/families/" + parent.familyId() + "/emergency-contacts")
+        JsonNode contacts = services.last("PUT", "/api/me/emergency-contacts")
                 .json().path("contacts");
         assertThat(contacts).hasSize(1);
         assertThat(contacts.get(0).path("name").asText()).isEqualTo("Paul Martin");
@@ -179,7 +180,7 @@ class ParentSpaceTest extends GatewayTestSupport {
         services.answer("PUT", "/api/me/profile", 400, """
                 {"status":400,"code":"VALIDATION_FAILED","detail":"Certains champs sont invalides.",
                  "errors":[{"field":"notificationEmail","code":"EMAIL","message":"L'adresse e-mail n'est pas valide."}]}""");
-        services.answer("PUT", "/api/families/" + parent.familyId() + "/emergency-contacts", 400, """
+        services.answer("PUT", "/api/me/emergency-contacts", 400, """
                 {"status":400,"code":"VALIDATION_FAILED","detail":"Certains champs sont invalides.",
                  "errors":[{"field":"contacts[0].phone","code":"PHONE","message":"Ce numéro de téléphone n'est pas un numéro français valide."}]}""");
         Document remote = page(post("/mon-profil").cookie(session).with(csrf()).params(profile("notificationEmail", "camille@exemple.fr"))
@@ -192,21 +193,23 @@ class ParentSpaceTest extends GatewayTestSupport {
     }
 
     @Test
-    void before_activation_the_profile_saves_without_the_contacts_and_keeps_the_caf_information() throws Exception {
+    void before_activation_the_profile_and_its_contacts_are_saved_by_the_login_and_keep_the_caf_information()
+            throws Exception {
         Parent parent = Parent.with("AWAITING_ACTIVATION");
         Cookie session = login(parent);
         serve(parent);
         Document page = page("/mon-profil", session);
         assertThat(page.getElementById("quotientFamilial").val()).isEqualTo("850");
-        assertThat(page.getElementById("contacts-0-name")).isNull();
-        assertThat(page.text()).contains("Jeanne Martin")
-                .contains("Vous pourrez ajouter et modifier les personnes à prévenir dès que votre compte sera activé.");
+        assertThat(page.getElementById("contacts-0-name").val()).isEqualTo("Jeanne Martin");
         services.answer("PUT", "/api/me/profile", 204);
+        services.answer("PUT", "/api/me/emergency-contacts", 204);
         mvc.perform(post("/mon-profil").cookie(session).with(csrf()).params(profile())
-                .param("contacts[0].name", "Intrus").param("contacts[0].phone", "06 11 22 33 44"))
+                .param("contacts[0].name", "Jeanne Martin").param("contacts[0].phone", "06 11 22 33 44"))
                 .andExpect(redirectedUrl("/mon-profil"));
         assertThat(services.last("PUT", "/api/me/profile").token().has("fid")).isFalse();
-        assertThat(services.calls("PUT", "/api/families/" + parent.familyId() + "/emergency-contacts")).isEmpty();
+        assertThat(services.last("PUT", "/api/me/emergency-contacts").token().has("fid")).isFalse();
+        assertThat(services.last("PUT", "/api/me/emergency-contacts").json().path("contacts").get(0)
+                .path("name").asText()).isEqualTo("Jeanne Martin");
     }
 
     @Test

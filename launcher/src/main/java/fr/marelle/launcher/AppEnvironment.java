@@ -44,8 +44,8 @@ final class AppEnvironment {
             env.put("MARELLE_ACCOUNTS_SECRETKEY", secrets.accountsSecretKey());
             env.put("MARELLE_SERVICETOKEN_PEERS_NOTIFICATION", secrets.notificationPublicKey());
         }
-        if (app.name().equals("accounts") || app.isGateway()) {
-            // the first administrator: the gateway signs in with it, accounts-service keeps staff users
+        if (app.name().equals("accounts")) {
+            // the first administrator, created by accounts-service at its first start
             env.put("MARELLE_ADMIN_EMAIL", settings.adminEmail());
             env.put("MARELLE_ADMIN_PASSWORD", settings.adminPassword().orElse(secrets.adminPassword()));
         }

@@ -70,8 +70,7 @@ class AppEnvironmentTest {
                 .containsEntry("MARELLE_SERVICES_BILLING_URL", "http://127.0.0.1:8084")
                 .containsEntry("MARELLE_SERVICES_WALLET_URL", "http://127.0.0.1:8085")
                 .containsEntry("MARELLE_SERVICES_NOTIFICATION_URL", "http://127.0.0.1:8086")
-                .containsEntry("MARELLE_ADMIN_EMAIL", "admin@marelle.local")
-                .containsEntry("MARELLE_ADMIN_PASSWORD", "motdepasse")
+                .doesNotContainKeys("MARELLE_ADMIN_EMAIL", "MARELLE_ADMIN_PASSWORD")
                 .doesNotContainKey("MARELLE_ACCOUNTS_SECRETKEY");
     }
 

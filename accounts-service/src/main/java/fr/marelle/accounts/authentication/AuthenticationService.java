@@ -33,7 +33,8 @@ public class AuthenticationService {
 
     /** Who logged in, for the gateway's session; {@code challenge} when a second step is due. */
     public record LoginOutcome(UUID userId, String kind, String role, UUID familyId, String displayName,
-                               String status, String language, String secondFactor, String challenge) {
+                               String status, String language, String secondFactor, String challenge,
+                               String loginEmail) {
     }
 
     public record Enrollment(String secret, String otpauthUri, String qrCodeDataUri) {
@@ -172,7 +173,7 @@ public class AuthenticationService {
 
     private static LoginOutcome outcome(Credential login, String secondFactor, String challenge) {
         return new LoginOutcome(login.userId(), login.kind(), login.role(), login.familyId(), login.displayName(),
-                login.status(), login.language(), secondFactor, challenge);
+                login.status(), login.language(), secondFactor, challenge, login.loginEmail());
     }
 
     private static void pause(LoginThrottle.Decision decision) {

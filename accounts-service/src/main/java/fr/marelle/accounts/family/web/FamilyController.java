@@ -1,19 +1,16 @@
 package fr.marelle.accounts.family.web;
 
 import fr.marelle.accounts.family.Address;
-import fr.marelle.accounts.family.EmergencyContact;
-import fr.marelle.accounts.family.EmergencyContactId;
 import fr.marelle.accounts.family.FamilyService;
 import fr.marelle.accounts.family.query.FamilyDirectory;
 import fr.marelle.accounts.family.query.FamilyDirectory.FamilyFile;
 import fr.marelle.accounts.credentials.CredentialStore;
+import fr.marelle.accounts.guardian.web.EmergencyContactsRequest;
 import fr.marelle.accounts.guardian.web.ProfileRequest;
 import fr.marelle.platform.audit.Role;
 import fr.marelle.platform.errors.DomainException;
 import fr.marelle.platform.errors.FieldViolation;
 import fr.marelle.platform.security.Callers;
-import fr.marelle.platform.validation.FrenchPhone;
-import fr.marelle.platform.validation.PhoneNumbers;
 import fr.marelle.platform.web.RequestValidation;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -69,16 +66,6 @@ class FamilyController {
                                       message = "L'adresse e-mail n'est pas valide.")
                               @Size(max = 254, message = "254 caractères au plus.") String loginEmail,
                               boolean inviteToPortal) {
-    }
-
-    record ContactRequest(UUID contactId,
-                          @NotBlank(message = "Le prénom et le nom sont obligatoires.")
-                          @Size(max = 200, message = "200 caractères au plus.") String name,
-                          @NotBlank(message = "Le téléphone est obligatoire.") @FrenchPhone String phone,
-                          boolean canPickUpChildren) {
-    }
-
-    record ContactsRequest(@NotNull @Size(max = 10, message = "10 personnes au plus.") List<@Valid ContactRequest> contacts) {
     }
 
     record Opened(UUID familyId, UUID guardianId) {
@@ -140,15 +127,11 @@ class FamilyController {
 
     @PutMapping("/api/families/{familyId}/emergency-contacts")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void saveContacts(@PathVariable UUID familyId, @RequestBody ContactsRequest request) {
+    void saveContacts(@PathVariable UUID familyId, @RequestBody EmergencyContactsRequest request) {
         UUID scope = UUID.fromString(Callers.familyScope(familyId.toString()));
         Callers.require(Role.PARENT, Role.ADMIN, Role.AGENT);
         RequestValidation.check(validator, request, List.of());
-        families.saveEmergencyContacts(scope, request.contacts().stream()
-                .map(c -> new EmergencyContact(
-                        c.contactId() == null ? EmergencyContactId.random() : new EmergencyContactId(c.contactId()),
-                        c.name().strip(), PhoneNumbers.toE164(c.phone()).orElseThrow(), c.canPickUpChildren()))
-                .toList());
+        families.saveEmergencyContacts(scope, request.toContacts());
     }
 
     /** Staff, on the family's behalf, save a guardian's profile page. */

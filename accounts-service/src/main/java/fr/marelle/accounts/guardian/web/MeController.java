@@ -83,6 +83,32 @@ class MeController {
                 request.caf(), request.quotientFamilial());
     }
 
+    /**
+     * The caller's family file, by their login (reachable before activation, when the token carries no family yet):
+     * the profile page shows the address, the CAF information and the emergency contacts.
+     */
+    @GetMapping("/api/me/family")
+    FamilyDirectory.FamilyFile family() {
+        Credential login = current();
+        if (login.isStaff() || login.familyId() == null) {
+            throw DomainException.notFound("FAMILY_NOT_FOUND", "Famille introuvable.");
+        }
+        return directory.family(login.familyId())
+                .orElseThrow(() -> DomainException.notFound("FAMILY_NOT_FOUND", "Famille introuvable."));
+    }
+
+    /** The emergency contacts of the caller's family, by their login (also before activation). */
+    @PutMapping("/api/me/emergency-contacts")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void saveContacts(@RequestBody EmergencyContactsRequest request) {
+        Credential login = current();
+        if (login.isStaff() || login.familyId() == null) {
+            throw DomainException.forbidden("FORBIDDEN_ROLE", "Votre rôle ne permet pas cette action.");
+        }
+        RequestValidation.check(validator, request, List.of());
+        families.saveEmergencyContacts(login.familyId(), request.toContacts());
+    }
+
     @PostMapping("/api/me/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void changePassword(@RequestBody PasswordChange request) {

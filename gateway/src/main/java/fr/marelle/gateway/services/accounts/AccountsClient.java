@@ -172,13 +172,16 @@ public class AccountsClient {
     }
 
     /**
-     * The family file of a parent whose account is not active yet, read by the gateway itself: such a parent's
-     * tokens name no family, so that no service acts for it, but "Mon profil" must show what was given at
-     * registration (the CAF number and quotient familial, which saving the profile sends back). The family id
-     * comes from the session, never from the request.
+     * The logged-in parent's own family file, found by their login: it works before activation too, when their
+     * tokens name no family (so that no other service acts for it).
      */
-    public FamilyFile familyOfInactiveParent(String familyId) {
-        return asGateway().get("/api/families/{id}", FamilyFile.class, familyId);
+    public FamilyFile myFamily() {
+        return asUser().get("/api/me/family", FamilyFile.class);
+    }
+
+    /** The logged-in parent's family's emergency contacts, by their login (also before activation). */
+    public void saveMyEmergencyContacts(List<Map<String, Object>> contacts) {
+        asUser().put("/api/me/emergency-contacts", Map.of("contacts", contacts));
     }
 
     // --- the logged-in user's own account ----------------------------------------------------------------------

@@ -69,8 +69,7 @@ class HomeController {
 
     private Optional<FamilyFile> family(GatewayUser user) {
         try {
-            return Optional.ofNullable(user.isActive() ? accounts.family(user.familyId())
-                    : accounts.familyOfInactiveParent(user.familyId()));
+            return Optional.ofNullable(accounts.myFamily());
         } catch (ServiceProblem | ServiceUnavailable e) {
             return Optional.empty();
         }

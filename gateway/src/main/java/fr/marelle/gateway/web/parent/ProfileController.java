@@ -76,7 +76,7 @@ class ProfileController {
                 RedirectAttributes redirect, Model model) {
         GatewayUser user = CurrentActor.user().orElseThrow();
         FamilyFile family = family(user);
-        boolean contactsEditable = user.isActive();
+        boolean contactsEditable = true; // by the login: before activation too
         if (!contactsEditable) {
             form.contacts = family == null ? new ArrayList<>() : ContactsForm.rows(family.contacts());
         }
@@ -117,7 +117,7 @@ class ProfileController {
         }
         if (contactsEditable) {
             try {
-                accounts.saveEmergencyContacts(user.familyId(), ContactsForm.toRequest(form.contacts));
+                accounts.saveMyEmergencyContacts(ContactsForm.toRequest(form.contacts));
             } catch (ServiceProblem problem) {
                 if (problem.isInvalidInput()) {
                     errors.add(problem);
@@ -140,7 +140,7 @@ class ProfileController {
 
     private String show(GatewayUser user, FamilyFile family, FormErrors errors, String formError, Model model) {
         model.addAttribute("family", family);
-        model.addAttribute("contactsEditable", user.isActive());
+        model.addAttribute("contactsEditable", true);
         model.addAttribute("maxContacts", ContactsForm.MAX);
         model.addAttribute("errors", errors.asMap());
         model.addAttribute("formError", formError);
@@ -148,16 +148,14 @@ class ProfileController {
     }
 
     /**
-     * The family file: the parent's own once the account is active; before, read by the gateway for them (their
-     * tokens name no family). Null while a new file is not readable yet, or when accounts-service does not let the
-     * gateway read it: the page then shows (and saves) the CAF fields as the parent fills them.
+     * The parent's own family file, by their login (also before activation). Null while a new file is not readable
+     * yet: the page then shows (and saves) the CAF fields as the parent fills them.
      */
     private FamilyFile family(GatewayUser user) {
         try {
-            return user.isActive() ? accounts.family(user.familyId())
-                    : accounts.familyOfInactiveParent(user.familyId());
+            return accounts.myFamily();
         } catch (ServiceProblem problem) {
-            if (problem.isNotFound() || (!user.isActive() && problem.status() == 403)) {
+            if (problem.isNotFound()) {
                 return null;
             }
             throw problem;

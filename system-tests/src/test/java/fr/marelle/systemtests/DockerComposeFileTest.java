@@ -249,9 +249,15 @@ class DockerComposeFileTest {
             String key = "MARELLE_SERVICES_" + app.name().replace("-service", "").toUpperCase() + "_URL";
             assertThat(string(env.get(key))).as("gateway " + key).isEqualTo("http://" + app.name() + ":" + app.port());
         }
-        for (String required : List.of("MARELLE_SERVICETOKEN_PRIVATEKEY", "MARELLE_ADMIN_EMAIL",
-                "MARELLE_ADMIN_PASSWORD", "MARELLE_TOWN_NAME")) {
+        for (String required : List.of("MARELLE_SERVICETOKEN_PRIVATEKEY", "MARELLE_TOWN_NAME")) {
             assertThat(string(env.get(required))).as("gateway " + required).startsWith("${" + required + ":?");
+        }
+        // the first administrator is accounts-service's business: the gateway holds no credentials
+        assertThat(env).doesNotContainKeys("MARELLE_ADMIN_EMAIL", "MARELLE_ADMIN_PASSWORD");
+        Map<String, Object> accounts = environment(service("accounts-service"));
+        for (String required : List.of("MARELLE_ADMIN_EMAIL", "MARELLE_ADMIN_PASSWORD", "MARELLE_ACCOUNTS_SECRETKEY")) {
+            assertThat(string(accounts.get(required))).as("accounts-service " + required)
+                    .startsWith("${" + required + ":?");
         }
     }
 

@@ -2,7 +2,6 @@ package fr.marelle.gateway.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -83,25 +82,19 @@ public class GatewaySecurityConfiguration {
 
     @Bean
     SecurityFilterChain gatewaySecurity(HttpSecurity http, SecurityContextRepository contexts,
-                                        CsrfTokenRepository csrf, RequestCache requestCache) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers(PUBLIC).permitAll()
-                        .requestMatchers("/actuator/prometheus", "/actuator/metrics/**")
-                        .access((authentication, context) -> new AuthorizationDecision(INTERNAL.stream()
-                                .anyMatch(m -> m.matches(context.getRequest()))))
-                        // staff console: each page for the roles whose service calls it makes
-                        .requestMatchers("/admin/statut/**").hasAnyRole("ADMIN", "AUDITOR")
-                        .requestMatchers("/admin/personnel/**").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/admin/comptes-en-attente/**").hasRole("ADMIN")
-                        .requestMatchers("/admin/comptes-en-attente/*/refus").hasRole("ADMIN")
-                        .requestMatchers("/admin/comptes-en-attente/**").hasAnyRole("ADMIN", "AGENT")
-                        .requestMatchers("/admin/familles/nouvelle", "/admin/familles/*/adresse",
-                                "/admin/familles/*/contacts", "/admin/familles/*/responsables/**")
-                        .hasAnyRole("ADMIN", "AGENT")
-                        .requestMatchers("/admin/**").hasAnyRole("ADMIN", "AGENT", "FINANCE", "AUDITOR")
-                        // the parents' space
-                        .requestMatchers("/mon-profil/**", "/email-de-validation").hasRole("PARENT")
-                        .anyRequest().authenticated())
+                                        CsrfTokenRepository csrf, RequestCache requestCache,
+                                        List<RouteRules> features) throws Exception {
+        http.authorizeHttpRequests(auth -> {
+                    auth.requestMatchers(PUBLIC).permitAll()
+                            .requestMatchers("/actuator/prometheus", "/actuator/metrics/**")
+                            .access((authentication, context) -> new AuthorizationDecision(INTERNAL.stream()
+                                    .anyMatch(m -> m.matches(context.getRequest()))));
+                    // each feature's pages for the roles whose service calls they make
+                    features.stream().sorted(java.util.Comparator.comparingInt(RouteRules::order))
+                            .forEach(rules -> rules.apply(auth));
+                    auth.requestMatchers("/admin/**").hasAnyRole("ADMIN", "AGENT", "FINANCE", "AUDITOR")
+                            .anyRequest().authenticated();
+                })
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .csrf(c -> c.csrfTokenRepository(csrf))
                 .requestCache(cache -> cache.requestCache(requestCache))

@@ -47,8 +47,10 @@ class FoundationJourneyIT {
             List<WebElement> rows = browser.driver().findElements(By.cssSelector("#services-status tbody tr"));
             assertThat(rows).hasSize(6);
             assertThat(rows).allSatisfy(row -> assertThat(row.getText()).contains("En service"));
+            assertThat(browser.find(By.cssSelector("tr[data-service=accounts]")).getText())
+                    .contains("integration-publisher").contains("family-directory");
             assertThat(browser.find(By.cssSelector("tr[data-service=notification]")).getText())
-                    .contains("integration-publisher").contains("marelle.accounts");
+                    .contains("marelle.accounts");
 
             String email = "famille." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
             browser.open(Portal.GATEWAY + "/admin/familles/nouvelle");

@@ -70,7 +70,7 @@ class ParentAccountJourneyIT {
             Mailbox.awaitMail(email, "Votre compte est activé");
 
             parent.open(Portal.GATEWAY + "/");
-            parent.find(By.cssSelector("form[action$='/deconnexion'] button")).click();
+            parent.click(By.cssSelector("form[action$='/deconnexion'] button"));
             parent.open(Portal.GATEWAY + "/connexion");
             parent.type("email", email).type("password", "mauvais mot de passe");
             parent.submit(By.cssSelector("main form button[type=submit]"));
@@ -82,7 +82,7 @@ class ParentAccountJourneyIT {
             parent.type("secondaryPhone", "03 29 00 00 00");
             parent.submit(By.cssSelector("button[name=ajouter]"));
             parent.type("contacts-0-name", "Jeanne Martin").type("contacts-0-phone", "06 11 22 33 44");
-            parent.find(By.id("contacts-0-canPickUpChildren")).click();
+            parent.click(By.id("contacts-0-canPickUpChildren"));
             parent.submit(By.cssSelector(".save-bar button[type=submit]"));
             assertThat(parent.find(By.id("contacts-0-name")).getAttribute("value")).isEqualTo("Jeanne Martin");
             assertThat(parent.find(By.id("secondaryPhone")).getAttribute("value")).contains("03");
@@ -91,7 +91,7 @@ class ParentAccountJourneyIT {
             parent.type("password-currentPassword", PASSWORD).type("password-newPassword", NEW_PASSWORD)
                     .type("password-newPasswordConfirmation", NEW_PASSWORD);
             parent.submit(By.cssSelector("form[action$='/mon-compte/mot-de-passe'] button[type=submit]"));
-            parent.find(By.cssSelector("form[action$='/deconnexion'] button")).click();
+            parent.click(By.cssSelector("form[action$='/deconnexion'] button"));
             parent.open(Portal.GATEWAY + "/connexion");
             parent.type("email", email).type("password", NEW_PASSWORD);
             parent.submit(By.cssSelector("main form button[type=submit]"));

@@ -101,9 +101,18 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Clicks an element scrolled to the middle of the window (clear of sticky bars), as a person would. */
+    public Browser click(By element) {
+        WebElement target = driver.findElement(element);
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", target);
+        target.click();
+        return this;
+    }
+
     /** Submits with the button, then checks the page it leads to. */
     public Browser submit(By button) {
-        driver.findElement(button).click();
+        click(button);
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> "complete".equals(
                 ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
         return checked();

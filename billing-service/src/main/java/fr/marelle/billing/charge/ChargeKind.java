@@ -1,0 +1,7 @@
+package fr.marelle.billing.charge;
+
+/** A booked day, or a presence without booking (priced with the town's surcharge). */
+public enum ChargeKind {
+    BOOKED,
+    UNBOOKED
+}

@@ -29,6 +29,8 @@ import fr.marelle.contracts.children.ChildRequirementsChanged;
 import fr.marelle.contracts.children.DocumentReviewed;
 import fr.marelle.contracts.children.QuotientFamilialAttested;
 import fr.marelle.contracts.children.SchoolChanged;
+import fr.marelle.contracts.notifications.NotificationFailed;
+import fr.marelle.contracts.notifications.NotificationSent;
 import fr.marelle.contracts.planning.AttendanceSettled;
 import fr.marelle.contracts.planning.BookingsCancelled;
 import fr.marelle.contracts.planning.BookingsSubmitted;
@@ -89,7 +91,9 @@ public final class Contracts {
             WalletBalanceLow.TYPE,
             WalletCredited.TYPE,
             WalletDebited.TYPE,
-            WalletOverdrawn.TYPE
+            WalletOverdrawn.TYPE,
+            NotificationFailed.TYPE,
+            NotificationSent.TYPE
     );
 
     private Contracts() {

@@ -5,9 +5,11 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import fr.marelle.platform.audit.history.ProjectionTables;
 
 @Component
 @ProcessingGroup("notes")
+@ProjectionTables("rm_note")
 public class NoteProjection {
 
     private final JdbcClient jdbc;

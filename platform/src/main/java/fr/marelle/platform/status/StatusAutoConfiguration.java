@@ -14,14 +14,26 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
+import fr.marelle.platform.audit.history.AuditController;
+import fr.marelle.platform.audit.history.ChainVerifier;
+import fr.marelle.platform.audit.history.EventHistory;
+import fr.marelle.platform.audit.history.ReadModelReplayer;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import javax.sql.DataSource;
+import java.time.Clock;
 
 /** Status of a service's event processors and Kafka consumers. */
 @AutoConfiguration(after = {IntegrationAutoConfiguration.class, AxonAutoConfiguration.class,
-        EventProcessingAutoConfiguration.class})
+        EventProcessingAutoConfiguration.class,
+        DataSourceAutoConfiguration.class})
 @ConditionalOnWebApplication
 @ConditionalOnClass(EventStore.class)
 public class StatusAutoConfiguration {
@@ -51,6 +63,38 @@ public class StatusAutoConfiguration {
                     p.error() == null ? "lag " + p.lag() : "error: " + p.error()));
             return health.build();
         };
+    }
+
+    /** The audit API: stored events, hash chains, read-model rebuilds. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean(DataSource.class)
+    static class Audit {
+        @Bean
+        EventHistory eventHistory(DataSource dataSource, Environment environment) {
+            return new EventHistory(JdbcClient.create(dataSource), serviceName(environment));
+        }
+
+        @Bean
+        ChainVerifier chainVerifier(DataSource dataSource, Environment environment) {
+            return new ChainVerifier(JdbcClient.create(dataSource), serviceName(environment));
+        }
+
+        @Bean
+        ReadModelReplayer readModelReplayer(ApplicationContext context, EventStore eventStore,
+                                            org.axonframework.config.Configuration axon, DataSource dataSource,
+                                            PlatformTransactionManager transactions, Environment environment) {
+            return new ReadModelReplayer(context, eventStore, axon, JdbcClient.create(dataSource),
+                    new TransactionTemplate(transactions), serviceName(environment), Clock.systemUTC());
+        }
+
+        @Bean
+        AuditController auditController(EventHistory history, ChainVerifier chains, ReadModelReplayer replayer) {
+            return new AuditController(history, chains, replayer);
+        }
+
+        private static String serviceName(Environment environment) {
+            return environment.getProperty("spring.application.name", "service");
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

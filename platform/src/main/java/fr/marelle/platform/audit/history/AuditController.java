@@ -1,0 +1,74 @@
+package fr.marelle.platform.audit.history;
+
+import fr.marelle.platform.audit.Role;
+import fr.marelle.platform.errors.DomainException;
+import fr.marelle.platform.security.Callers;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The audit API of a service, for the audit console (auditors, administrators): its stored events by family,
+ * stream or flow; the verification of its hash chains; the rebuild of a read model compared with the live one.
+ * Nothing here changes the service's data.
+ */
+@RestController
+public class AuditController {
+
+    private final EventHistory history;
+    private final ChainVerifier chains;
+    private final ReadModelReplayer replayer;
+
+    public AuditController(EventHistory history, ChainVerifier chains, ReadModelReplayer replayer) {
+        this.history = history;
+        this.chains = chains;
+        this.replayer = replayer;
+    }
+
+    @GetMapping("/internal/audit/events")
+    public List<HistoryEvent> events(@RequestParam(required = false) String familyId,
+                                     @RequestParam(required = false) String aggregateId,
+                                     @RequestParam(required = false) String correlationId,
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                                     Instant from,
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                                     Instant to,
+                                     @RequestParam(required = false) String type,
+                                     @RequestParam(required = false) String actor,
+                                     @RequestParam(defaultValue = "2000") int limit) {
+        Callers.require(Role.AUDITOR, Role.ADMIN);
+        if (familyId == null && aggregateId == null && correlationId == null && from == null) {
+            throw DomainException.invalid("AUDIT_SCOPE_REQUIRED", "Précisez une famille, un flux, une corrélation "
+                    + "ou une période.", List.of());
+        }
+        return history.find(new EventHistory.Query(familyId, aggregateId, correlationId, from, to, type, actor,
+                limit));
+    }
+
+    @GetMapping("/internal/audit/chain")
+    public ChainVerifier.Report chain(@RequestParam(required = false) String aggregateId) {
+        Callers.require(Role.AUDITOR, Role.ADMIN);
+        return chains.verify(aggregateId);
+    }
+
+    @GetMapping("/internal/audit/read-models")
+    public List<ReadModelReplayer.ReadModel> readModels() {
+        Callers.require(Role.AUDITOR, Role.ADMIN);
+        return replayer.readModels();
+    }
+
+    @PostMapping("/internal/audit/read-models/{processingGroup}/replay")
+    public ReadModelReplayer.Result replay(@PathVariable String processingGroup) {
+        Callers.require(Role.AUDITOR, Role.ADMIN);
+        if (replayer.readModels().stream().noneMatch(r -> r.processingGroup().equals(processingGroup))) {
+            throw DomainException.notFound("READ_MODEL_NOT_FOUND", "Modèle de lecture inconnu.");
+        }
+        return replayer.replay(processingGroup);
+    }
+}

@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -111,6 +112,38 @@ class AuditApiTest {
         jdbc.sql("UPDATE rm_note SET text = 'à rejouer' WHERE note_id = ?").param(noteId).update();
         assertThat(jdbc.sql("SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE 'replay_%'")
                 .query(Long.class).single()).as("the copies are dropped").isZero();
+    }
+
+    @Test
+    void a_family_state_as_of_a_past_instant_is_rebuilt_from_its_events_until_then() throws InterruptedException {
+        Instant before = Instant.now();
+        Thread.sleep(20);
+        String noteId = note("v0");
+        Thread.sleep(20);
+        Instant between = Instant.now();
+        Thread.sleep(20);
+        new ServiceApi(port).as(parent).put("/api/notes/" + noteId, Map.of("text", "v1"));
+        note("autre");
+        String otherFamily = new ServiceApi(port).as(TestServiceTokens.parentOf(UUID.randomUUID().toString()))
+                .post("/api/notes", Map.of("text", "pas la nôtre")).body().path("noteId").asText();
+        assertThat(otherFamily).isNotBlank();
+
+        assertThat(auditor().get("/internal/audit/as-of").body().toString()).contains("notes");
+        JsonNode then = auditor().get("/internal/audit/as-of/notes?familyId=" + familyId + "&at=" + between).body();
+        assertThat(then.path("eventsReplayed").asLong()).isEqualTo(1);
+        assertThat(then.path("state").size()).isEqualTo(1);
+        assertThat(then.path("state").get(0).path("text").asText()).isEqualTo("v0");
+        JsonNode now = auditor().get("/internal/audit/as-of/notes?familyId=" + familyId + "&at=" + Instant.now())
+                .body();
+        assertThat(now.path("eventsReplayed").asLong()).isEqualTo(3);
+        assertThat(now.path("state").toString()).contains("\"v1\"", "autre").doesNotContain("pas la nôtre", "v0");
+        assertThat(auditor().get("/internal/audit/as-of/notes?familyId=" + familyId + "&at=" + before).body()
+                .path("state").size()).isZero();
+        assertThat(auditor().get("/internal/audit/as-of/wallet?familyId=" + familyId + "&at=" + before).code())
+                .isEqualTo("TIME_TRAVEL_VIEW_NOT_FOUND");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
+                "SELECT text FROM rm_note WHERE note_id = ?").param(noteId).query(String.class).optional())
+                .as("the live read model is untouched").hasValue("v1"));
     }
 
     @Test

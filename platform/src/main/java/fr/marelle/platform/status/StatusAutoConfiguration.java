@@ -23,6 +23,7 @@ import fr.marelle.platform.audit.history.AuditController;
 import fr.marelle.platform.audit.history.ChainVerifier;
 import fr.marelle.platform.audit.history.EventHistory;
 import fr.marelle.platform.audit.history.ReadModelReplayer;
+import fr.marelle.platform.audit.history.TimeTravelView;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -88,8 +89,9 @@ public class StatusAutoConfiguration {
         }
 
         @Bean
-        AuditController auditController(EventHistory history, ChainVerifier chains, ReadModelReplayer replayer) {
-            return new AuditController(history, chains, replayer);
+        AuditController auditController(EventHistory history, ChainVerifier chains, ReadModelReplayer replayer,
+                                        ObjectProvider<TimeTravelView> views) {
+            return new AuditController(history, chains, replayer, views.orderedStream().toList());
         }
 
         private static String serviceName(Environment environment) {

@@ -12,6 +12,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The audit API of a service, for the audit console (auditors, administrators): its stored events by family,
@@ -24,11 +27,14 @@ public class AuditController {
     private final EventHistory history;
     private final ChainVerifier chains;
     private final ReadModelReplayer replayer;
+    private final Map<String, TimeTravelView> views = new TreeMap<>();
 
-    public AuditController(EventHistory history, ChainVerifier chains, ReadModelReplayer replayer) {
+    public AuditController(EventHistory history, ChainVerifier chains, ReadModelReplayer replayer,
+                           List<TimeTravelView> views) {
         this.history = history;
         this.chains = chains;
         this.replayer = replayer;
+        views.forEach(view -> this.views.put(view.name(), view));
     }
 
     @GetMapping("/internal/audit/events")
@@ -70,5 +76,23 @@ public class AuditController {
             throw DomainException.notFound("READ_MODEL_NOT_FOUND", "Modèle de lecture inconnu.");
         }
         return replayer.replay(processingGroup);
+    }
+
+    /** The states this service can show as of a past instant. */
+    @GetMapping("/internal/audit/as-of")
+    public Set<String> timeTravelViews() {
+        Callers.require(Role.AUDITOR, Role.ADMIN);
+        return views.keySet();
+    }
+
+    @GetMapping("/internal/audit/as-of/{view}")
+    public ReadModelReplayer.AsOf asOf(@PathVariable String view, @RequestParam String familyId,
+                                       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at) {
+        Callers.require(Role.AUDITOR, Role.ADMIN);
+        TimeTravelView found = views.get(view);
+        if (found == null) {
+            throw DomainException.notFound("TIME_TRAVEL_VIEW_NOT_FOUND", "Cet état ne peut pas être reconstitué ici.");
+        }
+        return replayer.asOf(found, familyId, at);
     }
 }

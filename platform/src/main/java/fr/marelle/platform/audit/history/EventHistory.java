@@ -1,5 +1,6 @@
 package fr.marelle.platform.audit.history;
 
+import org.axonframework.common.DateTimeUtils;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -50,11 +51,11 @@ public class EventHistory {
         }
         if (query.from() != null) {
             sql.append(" AND time_stamp >= ?");
-            params.add(query.from().toString());
+            params.add(DateTimeUtils.formatInstant(query.from()));
         }
         if (query.to() != null) {
             sql.append(" AND time_stamp <= ?");
-            params.add(query.to().toString());
+            params.add(DateTimeUtils.formatInstant(query.to()));
         }
         if (query.type() != null) {
             sql.append(" AND lower(payload_type) LIKE ?");

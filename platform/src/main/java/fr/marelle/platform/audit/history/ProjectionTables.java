@@ -14,4 +14,10 @@ import java.lang.annotation.Target;
 public @interface ProjectionTables {
 
     String[] value();
+
+    /**
+     * Tables of other read models the projection's handlers read (reference data). A rebuild gets a copy of them with
+     * their current rows, so that its handlers never see, nor write, the live ones.
+     */
+    String[] reads() default {};
 }

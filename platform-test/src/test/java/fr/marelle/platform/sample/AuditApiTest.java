@@ -58,6 +58,15 @@ class AuditApiTest {
         assertThat(auditor().get("/internal/audit/events?correlationId=" + correlation).body().size()).isEqualTo(1);
         assertThat(auditor().get("/internal/audit/events?familyId=" + familyId + "&type=edited").body().size())
                 .isEqualTo(1);
+        assertThat(auditor().get("/internal/audit/events?correlationId=" + correlation + "&correlationId="
+                + created.path("correlationId").asText()).body().size()).isEqualTo(2);
+        assertThat(auditor().get("/internal/audit/events?subject=" + noteId).body().size())
+                .as("a subject is followed through its stream").isEqualTo(2);
+        String mentioned = note("voir " + noteId);
+        assertThat(auditor().get("/internal/audit/events?subject=" + noteId).body().size())
+                .as("a note that merely contains the id among its words is not about it").isEqualTo(2);
+        assertThat(mentioned).isNotBlank();
+        assertThat(auditor().get("/internal/audit/events?subject=" + familyId).body().size()).isEqualTo(3);
         assertThat(auditor().get("/internal/audit/events").code()).isEqualTo("AUDIT_SCOPE_REQUIRED");
     }
 

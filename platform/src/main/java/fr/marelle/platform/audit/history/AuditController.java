@@ -40,7 +40,8 @@ public class AuditController {
     @GetMapping("/internal/audit/events")
     public List<HistoryEvent> events(@RequestParam(required = false) String familyId,
                                      @RequestParam(required = false) String aggregateId,
-                                     @RequestParam(required = false) String correlationId,
+                                     @RequestParam(required = false) String subject,
+                                     @RequestParam(required = false) List<String> correlationId,
                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
                                      Instant from,
                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
@@ -49,12 +50,17 @@ public class AuditController {
                                      @RequestParam(required = false) String actor,
                                      @RequestParam(defaultValue = "2000") int limit) {
         Callers.require(Role.AUDITOR, Role.ADMIN);
-        if (familyId == null && aggregateId == null && correlationId == null && from == null) {
-            throw DomainException.invalid("AUDIT_SCOPE_REQUIRED", "Précisez une famille, un flux, une corrélation "
+        EventHistory.Query query = new EventHistory.Query(familyId, aggregateId, subject, correlationId, from, to,
+                type, actor, limit);
+        if (!query.scoped()) {
+            throw DomainException.invalid("AUDIT_SCOPE_REQUIRED", "Précisez une famille, un dossier, une corrélation "
                     + "ou une période.", List.of());
         }
-        return history.find(new EventHistory.Query(familyId, aggregateId, correlationId, from, to, type, actor,
-                limit));
+        if (query.correlationIds().size() > 200) {
+            throw DomainException.invalid("AUDIT_TOO_MANY_FLOWS", "Au plus 200 corrélations par recherche.",
+                    List.of());
+        }
+        return history.find(query);
     }
 
     @GetMapping("/internal/audit/chain")

@@ -12,14 +12,28 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
 /** Reads a service's event store for the audit console: by family, stream or flow, filtered by time, kind, actor. */
 public class EventHistory {
 
-    public record Query(String familyId, String aggregateId, String correlationId, Instant from, Instant to,
-                        String type, String actor, int limit) {
+    /**
+     * What to look for; every given criterion must hold. {@code subject} is anything an auditor follows — a family,
+     * child, wallet, service-day or invoice id: the events of that stream, of that family, or that name it in their
+     * payload. {@code correlationIds} are flows: the events any of them caused, in every stream.
+     */
+    public record Query(String familyId, String aggregateId, String subject, List<String> correlationIds,
+                        Instant from, Instant to, String type, String actor, int limit) {
+        public Query {
+            correlationIds = correlationIds == null ? List.of() : List.copyOf(correlationIds);
+        }
+
+        public boolean scoped() {
+            return familyId != null || aggregateId != null || subject != null || !correlationIds.isEmpty()
+                    || from != null;
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,9 +59,18 @@ public class EventHistory {
             sql.append(" AND aggregate_identifier = ?");
             params.add(query.aggregateId());
         }
-        if (query.correlationId() != null) {
-            sql.append(" AND correlation_id = ?");
-            params.add(query.correlationId());
+        if (query.subject() != null) {
+            sql.append(" AND (aggregate_identifier = ? OR family_id = ? "
+                    + "OR position(? IN convert_from(payload, 'UTF8')) > 0)");
+            params.add(query.subject());
+            params.add(query.subject());
+            params.add('"' + query.subject().replace("\\", "\\\\").replace("\"", "\\\"") + '"');
+        }
+        if (!query.correlationIds().isEmpty()) {
+            sql.append(" AND correlation_id IN (")
+                    .append(String.join(", ", Collections.nCopies(query.correlationIds().size(), "?")))
+                    .append(")");
+            params.addAll(query.correlationIds());
         }
         if (query.from() != null) {
             sql.append(" AND time_stamp >= ?");

@@ -1,8 +1,7 @@
 package fr.marelle.children;
 
-import fr.marelle.platform.test.MarelleServiceTest;
 import fr.marelle.platform.test.ServiceStartsContract;
 
-@MarelleServiceTest
+@ChildrenServiceTest
 class ServiceStartsTest extends ServiceStartsContract {
 }

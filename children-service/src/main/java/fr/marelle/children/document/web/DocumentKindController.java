@@ -90,7 +90,7 @@ class DocumentKindController {
                 request.validity(), request.validityMonths(), request.reviewRequired()));
     }
 
-    @PutMapping(path = "/api/document-kinds/{code}/blank-form", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(path = "/api/document-kinds/{code}/blank-form", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void publishBlankForm(@PathVariable String code,
                           @RequestParam(name = "file", required = false) MultipartFile file) throws IOException {

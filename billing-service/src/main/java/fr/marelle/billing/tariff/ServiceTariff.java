@@ -39,7 +39,6 @@ public class ServiceTariff {
     void handle(PublishTariffGrid command) {
         TariffRules.bracketsCoverEveryQuotient(command.brackets());
         TariffRules.surchargeIsAnAmount(command.unbookedSurchargeCents());
-        TariffRules.takesEffectFromToday(command.effectiveFrom(), command.today());
         TariffGridPublished existing = grids.get(command.effectiveFrom());
         if (existing != null) {
             TariffRules.notInForce(command.effectiveFrom(), command.today());
@@ -48,6 +47,7 @@ public class ServiceTariff {
                 return;
             }
         }
+        TariffRules.takesEffectFromToday(command.effectiveFrom(), command.today());
         apply(new TariffGridPublished(command.serviceId(), command.effectiveFrom(), command.brackets(),
                 command.unbookedSurchargeCents()));
     }

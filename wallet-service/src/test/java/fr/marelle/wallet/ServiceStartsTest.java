@@ -1,8 +1,8 @@
 package fr.marelle.wallet;
 
-import fr.marelle.platform.test.MarelleServiceTest;
 import fr.marelle.platform.test.ServiceStartsContract;
+import fr.marelle.wallet.support.WalletServiceTest;
 
-@MarelleServiceTest
+@WalletServiceTest
 class ServiceStartsTest extends ServiceStartsContract {
 }

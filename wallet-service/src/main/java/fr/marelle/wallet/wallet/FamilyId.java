@@ -1,0 +1,26 @@
+package fr.marelle.wallet.wallet;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** A family, as accounts-service names it; its wallet has the same id. */
+public record FamilyId(UUID value) {
+
+    public FamilyId {
+        Objects.requireNonNull(value, "FamilyId");
+    }
+
+    @JsonCreator
+    public static FamilyId of(String value) {
+        return new FamilyId(UUID.fromString(value));
+    }
+
+    @JsonValue
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,8 +1,7 @@
 package fr.marelle.planning;
 
-import fr.marelle.platform.test.MarelleServiceTest;
 import fr.marelle.platform.test.ServiceStartsContract;
 
-@MarelleServiceTest
+@PlanningServiceTest
 class ServiceStartsTest extends ServiceStartsContract {
 }

@@ -1,0 +1,21 @@
+package fr.marelle.gateway.web.children;
+
+import fr.marelle.gateway.security.RouteRules;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+/** Children and documents: the parents' pages, the review queue, schools; children-service checks again. */
+@Component
+class ChildrenRouteRules implements RouteRules {
+
+    @Override
+    public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
+        routes.requestMatchers("/vos-enfants/**", "/mes-documents/**").hasRole("PARENT")
+                .requestMatchers("/fichiers/**").authenticated()
+                .requestMatchers("/admin/documents/**").hasAnyRole("ADMIN", "AGENT")
+                .requestMatchers(HttpMethod.POST, "/admin/ecoles/**").hasRole("ADMIN")
+                .requestMatchers("/admin/ecoles/**").hasAnyRole("ADMIN", "AGENT");
+    }
+}

@@ -379,7 +379,7 @@ class BillingJourneyTest extends BillingTestSupport {
                 grid(List.of(bracket(null, 999)), 0));
         assertThat(inForce.status()).isEqualTo(422);
         assertThat(inForce.code()).isEqualTo("TARIFF_GRID_IN_FORCE");
-        assertThat(finance.delete("/api/tariffs/" + town.canteen() + "/grids/2026-09-01").code())
+        assertThat(finance.post("/api/tariffs/" + town.canteen() + "/grids/2026-09-01/withdrawal", Map.of()).code())
                 .isEqualTo("TARIFF_GRID_IN_FORCE");
         // next year's grid, prepared now, then withdrawn
         assertThat(finance.put("/api/tariffs/" + town.canteen() + "/grids/2027-09-01",
@@ -393,7 +393,7 @@ class BillingJourneyTest extends BillingTestSupport {
             }
             return false;
         });
-        assertThat(finance.delete("/api/tariffs/" + town.canteen() + "/grids/2027-09-01").status()).isEqualTo(204);
+        assertThat(finance.post("/api/tariffs/" + town.canteen() + "/grids/2027-09-01/withdrawal", Map.of()).status()).isEqualTo(204);
         assertThat(api().as(TestServiceTokens.parentOf(UUID.randomUUID().toString())).get("/api/tariffs").status())
                 .isEqualTo(403);
     }

@@ -22,7 +22,7 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -109,7 +109,7 @@ class TariffController {
                 request.unbookedSurchargeCents(), today()));
     }
 
-    @DeleteMapping("/api/tariffs/{serviceId}/grids/{effectiveFrom}")
+    @PostMapping("/api/tariffs/{serviceId}/grids/{effectiveFrom}/withdrawal")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void withdraw(@PathVariable String serviceId,
                   @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom) {

@@ -16,6 +16,7 @@ import fr.marelle.wallet.payment.provider.ProviderReport;
 import fr.marelle.wallet.payment.provider.ProviderSession;
 import fr.marelle.wallet.payment.provider.ProviderUnavailableException;
 import fr.marelle.wallet.payment.query.PaymentQueries.PaymentView;
+import fr.marelle.wallet.wallet.ConflictRetry;
 import fr.marelle.wallet.wallet.CreditKind;
 import fr.marelle.wallet.wallet.FamilyId;
 import fr.marelle.wallet.wallet.Money;
@@ -23,7 +24,6 @@ import fr.marelle.wallet.wallet.MovementId;
 import fr.marelle.wallet.wallet.Pocket;
 import fr.marelle.wallet.wallet.WalletCommands.CreditWallet;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -106,7 +106,7 @@ public class TopUpService {
                     return recorded;
                 });
             } catch (RuntimeException e) {
-                if (attempt >= TRIES || !isConcurrency(e)) {
+                if (attempt >= TRIES || !ConflictRetry.isConflict(e)) {
                     throw e;
                 }
                 sleep(20L * attempt);
@@ -132,15 +132,6 @@ public class TopUpService {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(record(new PaymentId(payment.paymentId()), report, source, provider.name()));
-    }
-
-    static boolean isConcurrency(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConcurrencyException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void sleep(long millis) {

@@ -110,7 +110,7 @@ class TopUpController {
         UUID family = UUID.fromString(Callers.familyScope(familyId.toString()));
         PaymentView payment = payments.payment(paymentId).filter(p -> p.familyId().equals(family))
                 .orElseThrow(() -> DomainException.notFound("PAYMENT_NOT_FOUND", "Paiement introuvable."));
-        if (check && "PENDING".equals(payment.status())) {
+        if (check && ("PENDING".equals(payment.status()) || "STARTED".equals(payment.status()))) {
             Optional<OutcomeRecorded> now = topUps.check(payment, "RETURN");
             if (now.isPresent() && now.get().status().isFinal()) {
                 return new TopUp(payment.paymentId(), payment.amountCents(), payment.provider(),

@@ -5,6 +5,7 @@ import fr.marelle.platform.errors.FieldViolation;
 import fr.marelle.platform.security.Callers;
 import fr.marelle.platform.web.RequestValidation;
 import fr.marelle.wallet.wallet.Balances;
+import fr.marelle.wallet.wallet.ConflictRetry;
 import fr.marelle.wallet.wallet.CreditKind;
 import fr.marelle.wallet.wallet.FamilyId;
 import fr.marelle.wallet.wallet.Money;
@@ -162,8 +163,8 @@ class WalletController {
         UUID family = scoped(familyId);
         Callers.require(Role.PARENT, Role.ADMIN, Role.AGENT, Role.FINANCE);
         RequestValidation.check(validator, request, List.of());
-        commands.sendAndWait(new ChangeLowBalanceThreshold(new FamilyId(family),
-                Money.ofCents(request.thresholdCents())));
+        ConflictRetry.run(() -> commands.sendAndWait(new ChangeLowBalanceThreshold(new FamilyId(family),
+                Money.ofCents(request.thresholdCents()))));
         return new Threshold(request.thresholdCents());
     }
 
@@ -172,7 +173,7 @@ class WalletController {
     Recorded cesuCheque(@PathVariable UUID familyId, @RequestBody CesuChequeRequest request) {
         Callers.require(MONEY_HANDLERS);
         RequestValidation.check(validator, request, List.of());
-        return Recorded.of(commands.sendAndWait(new CreditWallet(new FamilyId(familyId),
+        return Recorded.of(send(new CreditWallet(new FamilyId(familyId),
                 new MovementId(request.operationId()), Pocket.CESU, Money.ofCents(request.amountCents()),
                 CreditKind.CESU_CHEQUE, request.number(), request.issuer(), request.reason())));
     }
@@ -188,7 +189,7 @@ class WalletController {
         }
         RequestValidation.check(validator, request, more);
         boolean cheque = "CHEQUE".equals(request.method());
-        return Recorded.of(commands.sendAndWait(new CreditWallet(new FamilyId(familyId),
+        return Recorded.of(send(new CreditWallet(new FamilyId(familyId),
                 new MovementId(request.operationId()), Pocket.MAIN, Money.ofCents(request.amountCents()),
                 cheque ? CreditKind.CHEQUE : CreditKind.CASH, cheque ? request.chequeNumber() : null,
                 cheque ? request.bank() : null, request.reason())));
@@ -199,7 +200,7 @@ class WalletController {
     Recorded refund(@PathVariable UUID familyId, @RequestBody RefundRequest request) {
         Callers.require(MONEY_HANDLERS);
         RequestValidation.check(validator, request, List.of());
-        return Recorded.of(commands.sendAndWait(new CreditWallet(new FamilyId(familyId),
+        return Recorded.of(send(new CreditWallet(new FamilyId(familyId),
                 new MovementId(request.operationId()), Pocket.MAIN, Money.ofCents(request.amountCents()),
                 CreditKind.REFUND, request.reference(), null, request.reason())));
     }
@@ -214,9 +215,14 @@ class WalletController {
             more.add(new FieldViolation("amountCents", "RANGE", "Un ajustement de 0,00 € ne change rien."));
         }
         RequestValidation.check(validator, request, more);
-        return Recorded.of(commands.sendAndWait(new AdjustWallet(new FamilyId(familyId),
+        return Recorded.of(send(new AdjustWallet(new FamilyId(familyId),
                 new MovementId(request.operationId()), Pocket.valueOf(request.pocket()),
                 Money.ofCents(request.amountCents()), request.reason())));
+    }
+
+    /** A staff operation, tried again if it raced another write to the same wallet (see {@link ConflictRetry}). */
+    private CreditRecorded send(Object command) {
+        return ConflictRetry.run(() -> commands.sendAndWait(command));
     }
 
     /** The family a reader may see: a parent's own (another's answers 404), any for staff. */

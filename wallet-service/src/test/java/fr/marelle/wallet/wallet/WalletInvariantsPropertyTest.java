@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * never goes below zero and pays only what it may; what is to come is exactly the charges reserved and not yet
  * settled or released; an alert is published exactly when a movement crosses its line downwards.
  */
-class WalletInvariantsProperties {
+class WalletInvariantsPropertyTest {
 
     /** One thing that may happen to a wallet. */
     interface Step {
@@ -151,7 +151,7 @@ class WalletInvariantsProperties {
     }
 
     private static List<ChargeLine> distinct(List<Integer> indexes) {
-        return indexes.stream().distinct().map(WalletInvariantsProperties::charge).toList();
+        return indexes.stream().distinct().map(WalletInvariantsPropertyTest::charge).toList();
     }
 
     private static void check(List<Object> events) {

@@ -415,14 +415,13 @@ class PlanningApiTest {
         assertThat(refused.code()).isEqualTo("CANCELLATION_DEADLINE_PASSED");
         assertThat(refused.body().path("detail").asText()).contains("07/09/2026 à 18:00").contains("certificat");
 
-        HttpResponse<String> reported = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + port + "/api/bookings/" + bookingId + "/absence?fileName=certificat.pdf"))
-                .header("Authorization", "Bearer " + TestServiceTokens.tokenFor(TestServiceTokens.parentOf(
-                        family.familyId())))
-                .header("Content-Type", "application/pdf")
-                .POST(HttpRequest.BodyPublishers.ofByteArray("%PDF-1.4 certificat".getBytes())).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(reported.statusCode()).as(reported.body()).isEqualTo(204);
+        ServiceApi.Response notAFile = family.parent().post("/api/bookings/" + bookingId + "/absence",
+                Map.of("fileName", "photo.gif", "contentType", "image/gif", "content", "R0lGODlh"));
+        assertThat(notAFile.status()).isEqualTo(400);
+        ServiceApi.Response reported = family.parent().post("/api/bookings/" + bookingId + "/absence",
+                Map.of("fileName", "certificat.pdf", "contentType", "application/pdf", "content",
+                        java.util.Base64.getEncoder().encodeToString("%PDF-1.4 certificat".getBytes())));
+        assertThat(reported.status()).as(reported.raw()).isEqualTo(204);
         eventually(() -> family.parent().get("/api/bookings/" + bookingId).body().path("certificateId").asText(null),
                 java.util.Objects::nonNull);
         assertThat(admin.get("/api/bookings/" + bookingId + "/certificate").raw()).startsWith("%PDF");
@@ -536,12 +535,10 @@ class PlanningApiTest {
         try (var in = getClass().getClassLoader().getResourceAsStream("calendar/Zone-B-sample.ics")) {
             ics = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
-        HttpResponse<String> imported = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + port + "/api/calendar/school-years?fileName=Zone-B.ics"))
-                .header("Authorization", "Bearer " + TestServiceTokens.tokenFor(TestServiceTokens.staff(Role.ADMIN)))
-                .header("Content-Type", "text/calendar").POST(HttpRequest.BodyPublishers.ofString(ics)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        ServiceApi.Response imported = admin.post("/api/calendar/school-years",
+                Map.of("fileName", "Zone-B.ics", "content", ics));
+        assertThat(imported.status()).as(imported.raw()).isEqualTo(200);
+        assertThat(imported.body().path("labels").get(0).asText()).isEqualTo("2027-2028");
         JsonNode year = eventually(() -> {
             for (JsonNode y : admin.get("/api/calendar").body().path("years")) {
                 if (y.path("label").asText().equals("2027-2028")) {
@@ -551,9 +548,12 @@ class PlanningApiTest {
             return null;
         }, y -> y != null && y.path("source").asText().contains("Zone-B.ics"));
         assertThat(year.path("lastDay").asText()).isEqualTo("2028-07-03");
-        assertThat(admin.post("/api/calendar/public-holidays", "date,annee\n").status()).isEqualTo(400);
+        ServiceApi.Response unreadable = admin.post("/api/calendar/public-holidays",
+                Map.of("fileName", "feries.csv", "content", "date,annee\n"));
+        assertThat(unreadable.status()).isEqualTo(400);
+        assertThat(unreadable.code()).isEqualTo("CALENDAR_FILE_UNREADABLE");
         assertThat(api.as(TestServiceTokens.parentOf(UUID.randomUUID().toString()))
-                .post("/api/calendar/school-years", ics).status()).isEqualTo(403);
+                .post("/api/calendar/school-years", Map.of("content", ics)).status()).isEqualTo(403);
     }
 
 

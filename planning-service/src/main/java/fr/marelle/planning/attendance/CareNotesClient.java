@@ -71,7 +71,8 @@ public class CareNotesClient {
             JsonNode items = body.isArray() ? body : body.path("items");
             for (JsonNode item : items) {
                 notes.put(UUID.fromString(item.path("childId").asText()),
-                        new CareNote(text(item, "diet"), text(item, "allergies")));
+                        new CareNote(text(item, "dietComment") != null ? text(item, "dietComment") : text(item, "diet"),
+                                text(item, "allergies")));
             }
             return Optional.of(notes);
         } catch (InterruptedException e) {

@@ -85,6 +85,15 @@ public class ChildDirectory {
                 .param(familyId).query(ChildDirectory::child).list();
     }
 
+    /** Children whose name contains the text, for staff adding a child present without booking. */
+    public List<ChildView> search(String text, int limit) {
+        String pattern = "%" + (text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
+        return jdbc.sql("SELECT " + CHILD_COLUMNS + " FROM dir_child WHERE NOT archived AND first_name <> '' "
+                        + "AND lower(first_name || ' ' || last_name) LIKE ? ORDER BY last_name, first_name LIMIT ?")
+                .params(pattern, limit).query(ChildDirectory::child).list();
+    }
+
     public List<SchoolView> schools() {
         return jdbc.sql("SELECT school_id, name, kind, min_age, max_age, active FROM dir_school ORDER BY name")
                 .query(SchoolView.class).list();

@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -99,16 +98,14 @@ class BookingController {
         return bookings.cancelOne(bookingId);
     }
 
-    /** A sick child after the cancellation deadline: the certificate is the request's body (PDF, JPEG or PNG). */
-    @PostMapping(value = "/api/bookings/{bookingId}/absence", consumes = MediaType.ALL_VALUE)
+    /** A sick child after the cancellation deadline, with a certificate (PDF, JPEG or PNG, base64 in JSON). */
+    @PostMapping("/api/bookings/{bookingId}/absence")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void reportAbsence(@PathVariable UUID bookingId, @RequestParam(name = "fileName", required = false) String name,
-                       @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
-                       @RequestBody(required = false) byte[] certificate) {
+    void reportAbsence(@PathVariable UUID bookingId, @RequestBody Documents.Upload certificate) {
         Actor actor = Callers.require(Role.PARENT, Role.ADMIN, Role.AGENT);
         BookingView booking = visible(bookingId);
-        Documents.Stored stored = documents.store(Documents.CERTIFICATE, booking.familyId(), name, contentType,
-                certificate, actor.id());
+        Documents.Stored stored = documents.store(Documents.CERTIFICATE, booking.familyId(), certificate.fileName(),
+                certificate.contentType(), certificate.content(), actor.id());
         bookings.reportAbsence(bookingId, stored.documentId());
     }
 

@@ -14,14 +14,12 @@ import fr.marelle.platform.errors.FieldViolation;
 import fr.marelle.platform.security.Callers;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +36,10 @@ class CalendarController {
     }
 
     record Imported(int years, int publicHolidays, List<String> labels) {
+    }
+
+    /** A calendar file as text; {@code format} {@code ics} or {@code csv} (else told by the content). */
+    record CalendarFile(String fileName, String format, String content) {
     }
 
     static final int MAX_FILE = 2 * 1024 * 1024;
@@ -75,12 +77,12 @@ class CalendarController {
      * The zone's school calendar from the national open-data file ({@code fr-en-calendrier-scolaire}), as CSV or as
      * the zone's ICS file (told by {@code format}, else by the content). Years in the file replace the same years.
      */
-    @PostMapping(value = "/api/calendar/school-years", consumes = MediaType.ALL_VALUE)
-    Imported importSchoolYears(@RequestBody(required = false) byte[] file,
-                               @RequestParam(name = "format", required = false) String format,
-                               @RequestParam(name = "fileName", required = false) String fileName) {
+    @PostMapping("/api/calendar/school-years")
+    Imported importSchoolYears(@RequestBody CalendarFile file) {
         Callers.require(Role.ADMIN, Role.AGENT);
-        String content = text(file);
+        String content = text(file.content());
+        String format = file.format();
+        String fileName = file.fileName();
         boolean ics = "ics".equalsIgnoreCase(format) || (format == null && content.contains("BEGIN:VCALENDAR"));
         List<SchoolYear> years = ics ? CalendarFiles.schoolYearsFromIcs(content, zone)
                 : CalendarFiles.schoolYearsFromCsv(content, zone);
@@ -90,12 +92,12 @@ class CalendarController {
     }
 
     /** Public holidays from the national open-data file ({@code jours-feries-metropole.csv}). */
-    @PostMapping(value = "/api/calendar/public-holidays", consumes = MediaType.ALL_VALUE)
-    Imported importPublicHolidays(@RequestBody(required = false) byte[] file,
-                                  @RequestParam(name = "fileName", required = false) String fileName) {
+    @PostMapping("/api/calendar/public-holidays")
+    Imported importPublicHolidays(@RequestBody CalendarFile file) {
         Callers.require(Role.ADMIN, Role.AGENT);
-        List<PublicHoliday> holidays = CalendarFiles.publicHolidaysFromCsv(text(file));
-        commands.sendAndWait(new ImportPublicHolidays(SchoolCalendar.ID, holidays, source(fileName, "CSV"), true));
+        List<PublicHoliday> holidays = CalendarFiles.publicHolidaysFromCsv(text(file.content()));
+        commands.sendAndWait(new ImportPublicHolidays(SchoolCalendar.ID, holidays, source(file.fileName(), "CSV"),
+                true));
         return new Imported(0, holidays.size(), List.of());
     }
 
@@ -105,15 +107,15 @@ class CalendarController {
         return "Import : " + (name.length() > 200 ? name.substring(0, 200) : name);
     }
 
-    private static String text(byte[] file) {
-        if (file == null || file.length == 0) {
+    private static String text(String file) {
+        if (file == null || file.isBlank()) {
             throw DomainException.invalid("VALIDATION_FAILED", "Certains champs sont invalides.",
                     List.of(new FieldViolation("file", "REQUIRED", "Choisissez un fichier.")));
         }
-        if (file.length > MAX_FILE) {
+        if (file.length() > MAX_FILE) {
             throw DomainException.invalid("VALIDATION_FAILED", "Certains champs sont invalides.",
                     List.of(new FieldViolation("file", "TOO_LARGE", "Le fichier dépasse 2 Mo.")));
         }
-        return new String(file, StandardCharsets.UTF_8);
+        return file;
     }
 }

@@ -27,8 +27,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -121,15 +119,14 @@ class CatalogueController {
         commands.sendAndWait(new ReinstateService(serviceId));
     }
 
-    /** The house rules: a PDF sent as the request body. */
-    @PutMapping(value = "/api/services/{serviceId}/house-rules", consumes = MediaType.ALL_VALUE)
+    /** The house rules: a PDF ({@code {"fileName", "contentType", "content": base64}}). */
+    @PutMapping("/api/services/{serviceId}/house-rules")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void houseRules(@PathVariable String serviceId, @RequestParam(name = "fileName", required = false) String name,
-                    @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
-                    @RequestBody(required = false) byte[] content) {
+    void houseRules(@PathVariable String serviceId, @RequestBody Documents.Upload upload) {
         Actor actor = Callers.require(Role.ADMIN);
         catalogue.find(serviceId).orElseThrow(CatalogueController::notFound);
-        Documents.Stored stored = documents.store(Documents.HOUSE_RULES, null, name, contentType, content, actor.id());
+        Documents.Stored stored = documents.store(Documents.HOUSE_RULES, null, upload.fileName(),
+                upload.contentType(), upload.content(), actor.id());
         commands.sendAndWait(new AttachHouseRules(serviceId, new HouseRules(stored.documentId(), stored.fileName(),
                 stored.sha256())));
     }

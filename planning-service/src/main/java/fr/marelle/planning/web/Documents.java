@@ -30,6 +30,10 @@ public class Documents {
     public record Stored(UUID documentId, String fileName, String sha256) {
     }
 
+    /** A file as the API receives it: JSON, the content in base64. */
+    public record Upload(String fileName, String contentType, byte[] content) {
+    }
+
     public record Document(UUID documentId, String kind, UUID familyId, String fileName, String contentType,
                            byte[] content) {
     }

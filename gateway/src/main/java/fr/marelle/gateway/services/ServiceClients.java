@@ -15,11 +15,16 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.util.DefaultUriBuilderFactory;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -34,38 +39,59 @@ import java.util.function.Supplier;
 @Component
 public class ServiceClients {
 
-    public static final Set<String> NAMES = Set.of("accounts", "children", "planning", "billing", "wallet",
+    /** The services, in the order pages list them. */
+    public static final List<String> ALL = List.of("accounts", "children", "planning", "billing", "wallet",
             "notification");
+    public static final Set<String> NAMES = Set.copyOf(ALL);
     /** The gateway acting for itself, as the services' {@code Callers.requireApplication("gateway")} expects. */
     public static final String GATEWAY_ACTOR = "system:gateway";
 
     private final Map<String, RestClient> clients = new HashMap<>();
+    /** The same, waiting up to ten minutes for an answer: rebuilds of read models, whole-service verifications. */
+    private final Map<String, RestClient> patientClients = new HashMap<>();
     private final ServiceTokenIssuer tokens;
 
     public ServiceClients(GatewayProperties properties, ServiceTokenIssuer tokens, RestClient.Builder builder,
                           ObjectMapper json) {
         this.tokens = tokens;
-        SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
-        factory.setConnectTimeout(2_000);
-        factory.setReadTimeout(20_000);
         properties.getServices().forEach((name, service) -> {
             if (service.getUrl() != null) {
-                clients.put(name, builder.clone()
-                        .baseUrl(service.getUrl().toString())
-                        .requestFactory(factory)
-                        .defaultStatusHandler(status -> status.isError(), (request, response) -> {
-                            throw problem(json, name, response.getStatusCode().value(),
-                                    response.getBody().readAllBytes());
-                        })
-                        .build());
+                clients.put(name, client(builder, json, name, service, Duration.ofSeconds(20)));
+                patientClients.put(name, client(builder, json, name, service, Duration.ofMinutes(10)));
             }
         });
     }
 
+    private static RestClient client(RestClient.Builder builder, ObjectMapper json, String name,
+                                     GatewayProperties.Service service, Duration readTimeout) {
+        SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
+        factory.setConnectTimeout(2_000);
+        factory.setReadTimeout((int) readTimeout.toMillis());
+        // values are encoded strictly (an '&' or '+' in a search stays in its parameter)
+        DefaultUriBuilderFactory uris = new DefaultUriBuilderFactory(service.getUrl().toString());
+        uris.setEncodingMode(DefaultUriBuilderFactory.EncodingMode.TEMPLATE_AND_VALUES);
+        return builder.clone()
+                .uriBuilderFactory(uris)
+                .requestFactory(factory)
+                .defaultStatusHandler(status -> status.isError(), (request, response) -> {
+                    throw problem(json, name, response.getStatusCode().value(), response.getBody().readAllBytes());
+                })
+                .build();
+    }
+
     /** The client of a service; its calls run as the logged-in user. */
     public Call service(String name) {
-        return new Call(name, client(name), () -> CurrentActor.actor().orElseThrow(() ->
-                new IllegalStateException("A service call needs a logged-in user")), tokens);
+        return new Call(name, client(name), ServiceClients::loggedInUser, tokens);
+    }
+
+    /** As {@link #service}, for calls that may take minutes (an auditor's rebuild of a read model). */
+    public Call patientService(String name) {
+        RestClient client = patientClients.get(name);
+        return new Call(name, client != null ? client : client(name), ServiceClients::loggedInUser, tokens);
+    }
+
+    private static Actor loggedInUser() {
+        return CurrentActor.actor().orElseThrow(() -> new IllegalStateException("A service call needs a logged-in user"));
     }
 
     /**
@@ -103,6 +129,22 @@ public class ServiceClients {
 
         public <T> T get(String uri, Class<T> type, Object... variables) {
             return run(() -> client.get().uri(uri, variables).headers(this::authenticate).retrieve().body(type));
+        }
+
+        /** A GET of {@code path} with the query parameters given (null values left out), each encoded strictly. */
+        public <T> T get(String path, Map<String, ?> query, ParameterizedTypeReference<T> type) {
+            StringBuilder template = new StringBuilder(path);
+            List<Object> values = new ArrayList<>();
+            query.forEach((name, value) -> {
+                Collection<?> all = value == null ? List.of() : value instanceof Collection<?> many ? many
+                        : List.of(value);
+                for (Object one : all) {
+                    template.append(values.isEmpty() ? '?' : '&').append(name).append("={v").append(values.size())
+                            .append('}');
+                    values.add(one);
+                }
+            });
+            return get(template.toString(), type, values.toArray());
         }
 
         public <T> T get(String uri, ParameterizedTypeReference<T> type, Object... variables) {

@@ -2,25 +2,19 @@ package fr.marelle.gateway.web.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.marelle.gateway.services.ServiceClients;
+import fr.marelle.gateway.services.ServiceFanOut;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.context.request.RequestContextHolder;
 
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /** Each service: its health, the lag of its event processors, the lag of its Kafka consumers. */
 @Controller
 class StatusPageController {
 
-    static final List<String> ORDER = List.of("accounts", "children", "planning", "billing", "wallet",
-            "notification");
+    static final List<String> ORDER = ServiceClients.ALL;
 
     record ServiceRow(String name, String health, JsonNode status, String error) {
         public boolean up() {
@@ -29,39 +23,21 @@ class StatusPageController {
     }
 
     private final ServiceClients services;
-    private final ExecutorService pool = Executors.newFixedThreadPool(6);
+    private final ServiceFanOut fanOut;
 
-    StatusPageController(ServiceClients services) {
+    StatusPageController(ServiceClients services, ServiceFanOut fanOut) {
         this.services = services;
+        this.fanOut = fanOut;
     }
 
     @GetMapping("/admin/statut")
     String status(Model model) {
-        var attributes = RequestContextHolder.currentRequestAttributes();
-        var context = SecurityContextHolder.getContext();
-        List<CompletableFuture<ServiceRow>> rows = new ArrayList<>();
-        for (String name : ORDER) {
-            rows.add(CompletableFuture.supplyAsync(() -> {
-                RequestContextHolder.setRequestAttributes(attributes);
-                SecurityContextHolder.setContext(context);
-                try {
-                    return read(name);
-                } finally {
-                    RequestContextHolder.resetRequestAttributes();
-                    SecurityContextHolder.clearContext();
-                }
-            }, pool));
-        }
-        List<ServiceRow> result = new ArrayList<>();
-        for (CompletableFuture<ServiceRow> row : rows) {
-            try {
-                result.add(row.get(10, TimeUnit.SECONDS));
-            } catch (Exception e) {
-                result.add(new ServiceRow("?", "DOWN", null, e.getMessage()));
-            }
-        }
-        model.addAttribute("rows", result);
-        model.addAttribute("allUp", result.stream().allMatch(ServiceRow::up));
+        List<ServiceRow> rows = fanOut.ask(ORDER, this::read, Duration.ofSeconds(10)).stream()
+                .map(answer -> answer.ok() ? answer.value()
+                        : new ServiceRow(answer.service(), "DOWN", null, answer.error().getMessage()))
+                .toList();
+        model.addAttribute("rows", rows);
+        model.addAttribute("allUp", rows.stream().allMatch(ServiceRow::up));
         return "admin/status";
     }
 

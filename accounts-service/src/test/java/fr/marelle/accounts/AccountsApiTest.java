@@ -5,12 +5,14 @@ import fr.marelle.accounts.credentials.SecondFactor;
 import fr.marelle.platform.audit.Actor;
 import fr.marelle.platform.audit.Role;
 import fr.marelle.platform.test.MarelleServiceTest;
+import fr.marelle.platform.test.ReadModelChecks;
 import fr.marelle.platform.test.ServiceApi;
 import fr.marelle.platform.test.TestServiceTokens;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -550,6 +552,27 @@ class AccountsApiTest {
             assertThat(errors(missingEmail)).containsKey("loginEmail");
             assertThat(api().as(TestServiceTokens.parentOf(familyId)).post("/api/families/" + familyId
                     + "/guardians", Map.of("guardian", second)).status()).isEqualTo(403);
+        }
+    }
+
+    @Nested
+    class ReadModels {
+
+        @Autowired
+        ApplicationContext context;
+
+        @Test
+        void every_projection_names_its_tables_or_is_never_replayed() {
+            ReadModelChecks.assertEveryProjectionDeclaresItsTables(context);
+        }
+
+        @Test
+        void every_read_model_rebuilds_from_the_events_into_the_live_one() {
+            Parent parent = activeParent();
+            assertThat(api().as(parent.actor()).put("/api/me/emergency-contacts", Map.of("contacts", List.of(
+                    Map.of("name", "Jeanne Martin", "phone", "06 11 22 33 44", "canPickUpChildren", true))))
+                    .status()).isLessThan(300);
+            ReadModelChecks.assertEveryReadModelRebuildsIdentically(port);
         }
     }
 

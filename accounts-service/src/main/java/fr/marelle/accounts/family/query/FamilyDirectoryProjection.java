@@ -20,6 +20,7 @@ import fr.marelle.accounts.guardian.GuardianEvents.LoginInvitationSent;
 import fr.marelle.accounts.guardian.GuardianEvents.NewsletterConsentChanged;
 import fr.marelle.accounts.guardian.GuardianProfile;
 import fr.marelle.platform.audit.AuditMetadata;
+import fr.marelle.platform.audit.history.ProjectionTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -34,6 +35,7 @@ import java.util.UUID;
 /** The directory staff search and the family file reads: families, their guardians and emergency contacts. */
 @Component
 @ProcessingGroup("family-directory")
+@ProjectionTables({"rm_family", "rm_guardian", "rm_emergency_contact"})
 class FamilyDirectoryProjection {
 
     private final JdbcClient jdbc;

@@ -6,6 +6,7 @@ import fr.marelle.accounts.staff.StaffEvents.StaffMemberCreated;
 import fr.marelle.accounts.staff.StaffEvents.StaffMemberDeactivated;
 import fr.marelle.accounts.staff.StaffEvents.StaffMemberReactivated;
 import fr.marelle.accounts.staff.StaffEvents.StaffRoleChanged;
+import fr.marelle.platform.audit.history.ProjectionTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -21,6 +22,7 @@ import java.util.UUID;
 /** Staff members, their roles and whether their second factor is set (projection "staff-directory"). */
 @Component
 @ProcessingGroup("staff-directory")
+@ProjectionTables("rm_staff")
 public class StaffDirectory {
 
     public record StaffView(UUID staffId, String email, String firstName, String lastName, String role,

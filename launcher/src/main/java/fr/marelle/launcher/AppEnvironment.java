@@ -49,10 +49,24 @@ final class AppEnvironment {
             env.put("MARELLE_ADMIN_EMAIL", settings.adminEmail());
             env.put("MARELLE_ADMIN_PASSWORD", settings.adminPassword().orElse(secrets.adminPassword()));
         }
+        if (app.name().equals("sandbox")) {
+            // the local card-payment provider: the merchant's key and the notifications' secret, shared with the wallet
+            env.put("SANDBOX_APIKEY", secrets.sandboxApiKey());
+            env.put("SANDBOX_SIGNINGSECRET", secrets.sandboxSigningSecret());
+            env.put("SANDBOX_PUBLICURL", "http://localhost:" + app.port());
+        }
+        if (app.name().equals("wallet")) {
+            env.put("MARELLE_WALLET_PAYMENTS_PROVIDER", "sandbox");
+            env.put("MARELLE_WALLET_PAYMENTS_SANDBOX_URL", urlOf(all, "sandbox"));
+            env.put("MARELLE_WALLET_PAYMENTS_SANDBOX_APIKEY", secrets.sandboxApiKey());
+            env.put("MARELLE_WALLET_PAYMENTS_SANDBOX_SIGNINGSECRET", secrets.sandboxSigningSecret());
+            // where the sandbox posts its notifications
+            env.put("MARELLE_WALLET_PAYMENTS_NOTIFICATIONBASEURL", app.localUrl());
+        }
         if (app.isGateway()) {
             env.put("MARELLE_SERVICETOKEN_PRIVATEKEY", secrets.servicePrivateKey());
             for (AppSpec service : all) {
-                if (!service.isGateway()) {
+                if (!service.isGateway() && !service.name().equals("sandbox")) {
                     env.put("MARELLE_SERVICES_" + service.name().toUpperCase() + "_URL", service.localUrl());
                 }
             }

@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * One of the seven applications: where its jar is built, the port it serves on and the database it owns.
+ * One of the applications: where its jar is built, the port it serves on and the database it owns. The payment
+ * sandbox stands in for the card-payment provider (it is not a Marelle service).
  *
  * @param name     short name used in messages, log file names and the gateway's service URLs
  * @param module   Maven module folder; the jar is {@code <module>/target/<module>.jar}
@@ -20,6 +21,7 @@ record AppSpec(String name, String module, int port, String database) {
             new AppSpec("billing", "billing-service", 8084, "billing"),
             new AppSpec("wallet", "wallet-service", 8085, "wallet"),
             new AppSpec("notification", "notification-service", 8086, "notification"),
+            new AppSpec("sandbox", "payment-sandbox", 8090, "sandbox"),
             new AppSpec("gateway", "gateway", 8080, "gateway"));
 
     Path jar(Path root) {

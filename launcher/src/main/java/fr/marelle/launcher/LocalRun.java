@@ -88,7 +88,7 @@ final class LocalRun {
         List<String> created = Databases.createMissing(postgres, AppSpec.ALL.stream()
                 .map(app -> app.databaseName(settings.databasePrefix())).toList());
         Console.ok("PostgreSQL (" + postgres.description() + ") : " + (created.isEmpty()
-                ? "les 7 bases existent" : "bases créées : " + String.join(", ", created)));
+                ? "les " + AppSpec.ALL.size() + " bases existent" : "bases créées : " + String.join(", ", created)));
 
         Instant kafkaStart = Instant.now();
         kafka = unlessStopped(() -> LocalKafka.start(directory.path().resolve("kafka"), LocalKafka.PORT,
@@ -109,7 +109,7 @@ final class LocalRun {
                             mail.host() + ":" + mail.port()),
                     directory.freshLog(app.name())));
         }
-        Console.step("Démarrage des 7 applications (journaux dans " + directory.logs() + ")");
+        Console.step("Démarrage des " + AppSpec.ALL.size() + " applications (journaux dans " + directory.logs() + ")");
         Map<AppSpec, Long> pids = unlessStopped(() -> {
             portal = new Portal(apps);
             return portal.startAll(settings.root());
@@ -159,7 +159,7 @@ final class LocalRun {
         Console.info("  Courriels      : " + MailPage.url(MailPage.PORT) + "  (SMTP 127.0.0.1:" + LocalMail.SMTP_PORT + ")");
         Console.info("  Mémoire        : " + (rss.isPresent()
                 ? Console.memory(rss.getAsLong()) + " résidents en tout : " + Console.memory(appsRss.orElse(0))
-                + " pour les 7 applications, " + Console.memory(launcherRss.orElse(0)) + " pour le lanceur (Kafka, SMTP)"
+                + " pour les " + AppSpec.ALL.size() + " applications, " + Console.memory(launcherRss.orElse(0)) + " pour le lanceur (Kafka, SMTP)"
                 + (pids.size() > portal.apps().size() + 1 ? ", le reste pour PostgreSQL embarqué" : "")
                 : "inconnue (pas de /proc)"));
         Console.info("  Journaux       : " + directory.logs());

@@ -19,7 +19,8 @@ import java.util.Base64;
  * owner only.
  */
 record LocalSecrets(String servicePublicKey, String servicePrivateKey, String adminPassword, String accountsSecretKey,
-                    String notificationPublicKey, String notificationPrivateKey) {
+                    String notificationPublicKey, String notificationPrivateKey, String sandboxApiKey,
+                    String sandboxSigningSecret) {
 
     static final String PUBLIC_KEY_FILE = "service-token-public.pem";
     static final String PRIVATE_KEY_FILE = "service-token-private.pem";
@@ -28,6 +29,9 @@ record LocalSecrets(String servicePublicKey, String servicePrivateKey, String ad
     /** notification-service's own key: it signs for itself when it asks accounts-service for single-use links. */
     static final String NOTIFICATION_PUBLIC_KEY_FILE = "notification-token-public.pem";
     static final String NOTIFICATION_PRIVATE_KEY_FILE = "notification-token-private.pem";
+    /** The payment sandbox's merchant key and notification secret, which wallet-service shares. */
+    static final String SANDBOX_API_KEY_FILE = "sandbox-api-key";
+    static final String SANDBOX_SIGNING_SECRET_FILE = "sandbox-signing-secret";
     /** No look-alike characters (0/O, 1/l/I): the password is read on a screen and typed. */
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     /** 20 characters of 57 symbols: about 116 bits. */
@@ -49,8 +53,17 @@ record LocalSecrets(String servicePublicKey, String servicePrivateKey, String ad
         if (!Files.isRegularFile(accountsKey)) {
             writePrivate(accountsKey, generateAesKey());
         }
+        Path sandboxKey = directory.resolve(SANDBOX_API_KEY_FILE);
+        if (!Files.isRegularFile(sandboxKey)) {
+            writePrivate(sandboxKey, "sk_local_" + generateAesKey().replaceAll("[^A-Za-z0-9]", ""));
+        }
+        Path sandboxSecret = directory.resolve(SANDBOX_SIGNING_SECRET_FILE);
+        if (!Files.isRegularFile(sandboxSecret)) {
+            writePrivate(sandboxSecret, "whsec_" + generateAesKey().replaceAll("[^A-Za-z0-9]", ""));
+        }
         LocalSecrets secrets = new LocalSecrets(read(publicKey), read(privateKey), read(password).strip(),
-                read(accountsKey).strip(), read(notificationPublic), read(notificationPrivate));
+                read(accountsKey).strip(), read(notificationPublic), read(notificationPrivate),
+                read(sandboxKey).strip(), read(sandboxSecret).strip());
         // fail here, with the file names, rather than in seven apps' logs
         PemKeys.publicKey(secrets.servicePublicKey);
         PemKeys.privateKey(secrets.servicePrivateKey);

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The seven app processes: started together (a Spring Boot start is mostly single-threaded, so two cores still
+ * The app processes: started together (a Spring Boot start is mostly single-threaded, so two cores still
  * gain from it), watched until each is healthy, then watched for an unexpected exit, and stopped together.
  */
 final class Portal {

@@ -14,7 +14,7 @@ class AppEnvironmentTest {
             "postgres", "", "marelle_", java.time.Duration.ofSeconds(60), Settings.DEFAULT_APP_JVM_OPTIONS,
             "admin@marelle.local", Optional.empty(), "Ville de Vincey", true);
     private final LocalSecrets secrets = new LocalSecrets("PUBLIC", "PRIVATE", "motdepasse", "AESKEY",
-            "NOTIF-PUBLIC", "NOTIF-PRIVATE");
+            "NOTIF-PUBLIC", "NOTIF-PRIVATE", "SANDBOX-KEY", "SANDBOX-SECRET");
     private final PostgresServer postgres = new PostgresServer("jdbc:postgresql://127.0.0.1:5432/postgres?ssl=false",
             "postgres", "secret", "test", () -> { });
 
@@ -35,6 +35,24 @@ class AppEnvironmentTest {
                 .containsEntry("MARELLE_PORTAL_URL", "http://localhost:8080")
                 .doesNotContainKeys("MARELLE_SERVICETOKEN_PRIVATEKEY", "MARELLE_ADMIN_PASSWORD", "SPRING_MAIL_HOST",
                         "MARELLE_ACCOUNTS_SECRETKEY");
+    }
+
+    @Test
+    void the_wallet_and_the_payment_sandbox_share_the_merchant_key_and_the_notification_secret() {
+        assertThat(environmentOf("sandbox"))
+                .containsEntry("SERVER_PORT", "8090")
+                .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/marelle_sandbox?ssl=false")
+                .containsEntry("SANDBOX_APIKEY", "SANDBOX-KEY")
+                .containsEntry("SANDBOX_SIGNINGSECRET", "SANDBOX-SECRET")
+                .containsEntry("SANDBOX_PUBLICURL", "http://localhost:8090")
+                .doesNotContainKey("MARELLE_SERVICETOKEN_PRIVATEKEY");
+        assertThat(environmentOf("wallet"))
+                .containsEntry("MARELLE_WALLET_PAYMENTS_PROVIDER", "sandbox")
+                .containsEntry("MARELLE_WALLET_PAYMENTS_SANDBOX_URL", "http://127.0.0.1:8090")
+                .containsEntry("MARELLE_WALLET_PAYMENTS_SANDBOX_APIKEY", "SANDBOX-KEY")
+                .containsEntry("MARELLE_WALLET_PAYMENTS_SANDBOX_SIGNINGSECRET", "SANDBOX-SECRET")
+                .containsEntry("MARELLE_WALLET_PAYMENTS_NOTIFICATIONBASEURL", "http://127.0.0.1:8085");
+        assertThat(environmentOf("gateway")).doesNotContainKey("MARELLE_SERVICES_SANDBOX_URL");
     }
 
     @Test

@@ -32,7 +32,8 @@ class LocalSecretsTest {
         LocalSecrets.loadOrCreate(directory);
 
         for (String file : new String[]{LocalSecrets.PRIVATE_KEY_FILE, LocalSecrets.PUBLIC_KEY_FILE,
-                LocalSecrets.ADMIN_PASSWORD_FILE, LocalSecrets.ACCOUNTS_SECRET_KEY_FILE}) {
+                LocalSecrets.ADMIN_PASSWORD_FILE, LocalSecrets.ACCOUNTS_SECRET_KEY_FILE,
+                LocalSecrets.SANDBOX_API_KEY_FILE, LocalSecrets.SANDBOX_SIGNING_SECRET_FILE}) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.resolve(file))))
                     .as(file).isEqualTo("rw-------");
         }

@@ -109,10 +109,13 @@ public class BillingDirectory {
         Optional<Guardian> guardian = jdbc.sql("""
                         SELECT civility, first_name, last_name FROM ref_guardian WHERE family_id = ?
                         ORDER BY registered_at, guardian_id LIMIT 1""")
-                .param(familyId).query(Guardian.class).optional();
+                .param(familyId).query((rs, n) -> new Guardian(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .optional();
         Optional<Address> address = jdbc.sql("""
                         SELECT address_line1, address_line2, postcode, city FROM ref_family WHERE family_id = ?""")
-                .param(familyId).query(Address.class).optional();
+                .param(familyId).query((rs, n) -> new Address(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4)))
+                .optional();
         String name = guardian.map(g -> (civilityOf(g.civility()) + " " + nz(g.firstName()) + " " + nz(g.lastName()))
                 .strip().replaceAll(" +", " ")).filter(n -> !n.isBlank()).orElse("Famille " + familyId);
         return new BilledTo(name, address.map(Address::addressLine1).orElse(null),

@@ -91,7 +91,12 @@ public class InvoiceIssuing {
                             LEFT JOIN ref_child ch ON ch.child_id = c.child_id
                             LEFT JOIN ref_service s ON s.service_id = c.service_id
                             WHERE i.invoice_id = ?""")
-                    .param(invoiceId).query(ChargeRow.class).list();
+                    .param(invoiceId)
+                    // an explicit mapper: the reflective record mapper cost a fifth of month end's issuing time
+                    .query((rs, n) -> new ChargeRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getInt(8),
+                            rs.getObject(9, LocalDate.class)))
+                    .list();
             if (charges.isEmpty()) {
                 status.setRollbackOnly(); // nothing owed: no invoice, and the claim goes away
                 return Optional.<Issued>empty();

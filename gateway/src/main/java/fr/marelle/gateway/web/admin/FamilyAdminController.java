@@ -1,17 +1,19 @@
 package fr.marelle.gateway.web.admin;
 
-import fr.marelle.gateway.services.ServiceClients;
+import fr.marelle.gateway.security.CurrentActor;
+import fr.marelle.gateway.security.GatewayUser;
 import fr.marelle.gateway.services.ServiceProblem;
-import fr.marelle.gateway.services.ServiceUnavailable;
 import fr.marelle.gateway.services.accounts.AccountsClient;
 import fr.marelle.gateway.services.accounts.AccountsClient.FamilyFile;
 import fr.marelle.gateway.services.accounts.AccountsClient.Guardian;
+import fr.marelle.gateway.web.console.Contributions;
+import fr.marelle.gateway.web.console.FamilyFileSections;
+import fr.marelle.gateway.web.console.FamilySection;
 import fr.marelle.gateway.web.forms.AddressForm;
 import fr.marelle.gateway.web.forms.ContactsForm;
 import fr.marelle.gateway.web.forms.FormErrors;
 import fr.marelle.gateway.web.forms.ProfileForm;
 import fr.marelle.gateway.web.forms.Texts;
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,7 +26,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -64,18 +69,16 @@ class FamilyAdminController {
     }
 
     private final AccountsClient accounts;
-    private final ServiceClients services;
+    private final Contributions contributions;
+    private final List<FamilyFileSections> sections;
     private final Texts texts;
 
-    FamilyAdminController(AccountsClient accounts, ServiceClients services, Texts texts) {
+    FamilyAdminController(AccountsClient accounts, Texts texts, Contributions contributions,
+                          List<FamilyFileSections> sections) {
+        this.contributions = contributions;
+        this.sections = sections;
         this.accounts = accounts;
-        this.services = services;
         this.texts = texts;
-    }
-
-    @GetMapping("/admin")
-    String dashboard() {
-        return "admin/dashboard";
     }
 
     @GetMapping("/admin/familles")
@@ -138,12 +141,13 @@ class FamilyAdminController {
             // just opened: the directory catches up within a moment; the page asks again by itself
             model.addAttribute("family", null);
         }
-        try {
-            model.addAttribute("messages", services.service("notification")
-                    .get("/api/messages?familyId={id}", JsonNode.class, familyId));
-        } catch (ServiceUnavailable | ServiceProblem e) {
-            model.addAttribute("messages", null);
-        }
+        GatewayUser user = CurrentActor.user().orElseThrow();
+        Contributions.Gathered<FamilySection> found = contributions.gather(sections,
+                contributor -> contributor.sections(familyId, user));
+        List<FamilySection> sorted = new ArrayList<>(found.items());
+        sorted.sort(Comparator.comparingInt(FamilySection::order));
+        model.addAttribute("sections", sorted);
+        model.addAttribute("unavailable", found.unavailable());
         return "admin/family";
     }
 

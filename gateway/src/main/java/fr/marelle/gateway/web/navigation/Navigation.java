@@ -19,6 +19,11 @@ public class Navigation {
                 .sorted(Comparator.comparingInt(NavEntry::order)).toList();
     }
 
+    /** Every console entry, whoever sees it: for the page that says which role may open what. */
+    public List<NavEntry> consoleEntries() {
+        return all.stream().filter(e -> e.area() == NavEntry.Area.CONSOLE).toList();
+    }
+
     @ModelAttribute("parentMenu")
     List<NavEntry> parentMenu() {
         return visible(NavEntry.Area.PARENT);

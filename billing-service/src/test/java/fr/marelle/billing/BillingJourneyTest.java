@@ -217,13 +217,15 @@ class BillingJourneyTest extends BillingTestSupport {
         assertThat(only(events, ChargesWaived.TYPE.qualifiedName()).payload().path("reason").asText())
                 .isEqualTo("EXCUSED_ABSENCE");
 
-        // the order's lines say what became of each day
-        JsonNode detail = parentOf(family).get("/api/orders/" + order.path("orderId").asText()).body();
+        // the order's lines say what became of each day (once the ledger read model has caught up)
         Map<String, String> statuses = new java.util.HashMap<>();
-        detail.path("lines").forEach(l -> statuses.put(l.path("bookingId").asText(), l.path("status").asText()));
-        assertThat(statuses).containsEntry(leaCanteen1, "SETTLED").containsEntry(leaCanteen2, "RELEASED")
-                .containsEntry(leaCentre, "WAIVED").containsEntry(tomCentre, "SETTLED")
-                .containsEntry(tomWaitlisted, "SETTLED");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode detail = parentOf(family).get("/api/orders/" + order.path("orderId").asText()).body();
+            detail.path("lines").forEach(l -> statuses.put(l.path("bookingId").asText(), l.path("status").asText()));
+            assertThat(statuses).containsEntry(leaCanteen1, "SETTLED").containsEntry(leaCanteen2, "RELEASED")
+                    .containsEntry(leaCentre, "WAIVED").containsEntry(tomCentre, "SETTLED")
+                    .containsEntry(tomWaitlisted, "SETTLED").containsEntry(tomEvening, "SETTLED");
+        });
 
         // month end: not before the month is over; then finance issues September's invoices
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT count(*) FROM rm_charge WHERE family_id = ? "
@@ -346,9 +348,9 @@ class BillingJourneyTest extends BillingTestSupport {
         assertThat(billing.path("orders").get(0).path("totalCents").asLong()).isEqualTo(260);
         JsonNode settled = only(publishedFor(f), ChargesSettled.TYPE.qualifiedName()).payload();
         assertThat(settled.path("charges").get(0).path("unitPriceCents").asLong()).isEqualTo(260);
-        JsonNode detail = parentOf(family).get("/api/orders/" + billing.path("orders").get(0).path("orderId")
-                .asText()).body();
-        assertThat(detail.path("lines").get(0).path("status").asText()).isEqualTo("SETTLED");
+        await().atMost(Duration.ofSeconds(20)).until(() -> parentOf(family).get("/api/orders/"
+                + billing.path("orders").get(0).path("orderId").asText()).body().path("lines").get(0)
+                .path("status").asText().equals("SETTLED"));
         // the family's prices for a day: the top bracket
         JsonNode prices = parentOf(family).get("/api/families/" + f + "/prices?date=2026-09-07").body();
         for (JsonNode price : prices) {

@@ -22,7 +22,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * The tariff grids of one service, each with its date of effect. Staff prepare next year's grid in advance and may
  * change or withdraw it until it takes effect; a grid in force is never changed, and a charge keeps the price it was
- * made with whatever grid comes later.
+ * made with whatever grid comes later. Only the service's first grid may take effect in the past (a town entering the
+ * tariff of the current school year, or registers arriving for days before it): nothing of the service was ever
+ * priced before it.
  */
 @Aggregate
 public class ServiceTariff {
@@ -47,7 +49,9 @@ public class ServiceTariff {
                 return;
             }
         }
-        TariffRules.takesEffectFromToday(command.effectiveFrom(), command.today());
+        if (!TariffRules.noGridInForceYet(grids.keySet(), command.today())) {
+            TariffRules.takesEffectFromToday(command.effectiveFrom(), command.today());
+        }
         apply(new TariffGridPublished(command.serviceId(), command.effectiveFrom(), command.brackets(),
                 command.unbookedSurchargeCents()));
     }

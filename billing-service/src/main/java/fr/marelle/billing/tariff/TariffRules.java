@@ -51,12 +51,17 @@ final class TariffRules {
         }
     }
 
-    /** A grid takes effect today at the earliest: the past is never repriced. */
+    /** A grid takes effect today at the earliest: the past is never repriced (unless it is the service's first). */
     static void takesEffectFromToday(LocalDate effectiveFrom, LocalDate today) {
         if (effectiveFrom == null || effectiveFrom.isBefore(today)) {
             throw DomainException.rule("TARIFF_EFFECT_IN_PAST",
                     "Une grille prend effet au plus tôt aujourd'hui.");
         }
+    }
+
+    /** No grid of the service has taken effect by today: none ever priced a charge. */
+    static boolean noGridInForceYet(java.util.Set<LocalDate> effectiveDates, LocalDate today) {
+        return effectiveDates.stream().allMatch(date -> date.isAfter(today));
     }
 
     /** A grid in force has priced charges: it is never replaced nor withdrawn (prepare a new one instead). */

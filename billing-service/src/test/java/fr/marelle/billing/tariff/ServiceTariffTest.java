@@ -55,10 +55,24 @@ class ServiceTariffTest {
         }
 
         @Test
-        void a_grid_never_takes_effect_in_the_past() {
-            fixture.givenNoPriorActivity()
+        void once_a_grid_is_in_force_no_grid_takes_effect_in_the_past() {
+            LocalDate lastYear = LocalDate.of(2025, 9, 1);
+            fixture.given(new TariffGridPublished("canteen", lastYear, GRID, 100))
                     .when(new PublishTariffGrid("canteen", TODAY.minusDays(1), GRID, 0, TODAY))
-                    .expectException(DomainException.class);
+                    .expectException(DomainException.class)
+                    .expectExceptionMessage("Une grille prend effet au plus tôt aujourd'hui.");
+        }
+
+        @Test
+        void the_first_grid_of_a_service_may_take_effect_in_the_past_nothing_was_priced_before_it() {
+            LocalDate schoolYear = LocalDate.of(2025, 9, 1);
+            fixture.givenNoPriorActivity()
+                    .when(new PublishTariffGrid("canteen", schoolYear, GRID, 0, TODAY))
+                    .expectEvents(new TariffGridPublished("canteen", schoolYear, GRID, 0));
+            // a grid only prepared (not in force) priced nothing either
+            fixture.given(new TariffGridPublished("canteen", NEXT_YEAR, GRID, 100))
+                    .when(new PublishTariffGrid("canteen", schoolYear, GRID, 0, TODAY))
+                    .expectEvents(new TariffGridPublished("canteen", schoolYear, GRID, 0));
         }
 
         @Test

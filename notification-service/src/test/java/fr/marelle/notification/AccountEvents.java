@@ -20,9 +20,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * accounts-service's public events as they reach notification-service on Kafka: each contract's example JSON (from
- * the contracts test-jar) with the ids and values a test sets, keyed by family (or staff user), with the headers
- * the platform's publisher puts on them.
+ * Other services' public events as they reach notification-service on Kafka (accounts-service's first, hence the
+ * name; the wallet's, planning's, children's and billing's too): each contract's example JSON (from the contracts
+ * test-jar) with the ids and values a test sets, keyed as the producer keys it, with the headers the platform's
+ * publisher puts on them.
  */
 public final class AccountEvents {
 
@@ -57,9 +58,9 @@ public final class AccountEvents {
                 ProducerRecord<String, byte[]> record = new ProducerRecord<>(type.topic(), key, payload);
                 header(record, IntegrationHeaders.EVENT_ID, eventId);
                 header(record, IntegrationHeaders.EVENT_TYPE, type.qualifiedName());
-                header(record, IntegrationHeaders.SOURCE, "accounts-service");
+                header(record, IntegrationHeaders.SOURCE, type.context() + "-service");
                 header(record, IntegrationHeaders.OCCURRED_AT, Instant.now().toString());
-                header(record, IntegrationHeaders.CORRELATION_ID, "accounts-" + eventId);
+                header(record, IntegrationHeaders.CORRELATION_ID, type.context() + "-" + eventId);
                 producer().send(record).get();
             }
         } catch (Exception e) {

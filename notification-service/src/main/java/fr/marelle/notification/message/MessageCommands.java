@@ -13,11 +13,20 @@ public final class MessageCommands {
     /**
      * Queue a message for a family (or, with a {@code null} family, for a staff member), on one channel, from a
      * template and its parameters. A template with a single-use link names the issuer's request
-     * ({@code linkRequestId}) for which the link is obtained at render time; never the link itself.
+     * ({@code linkRequestId}) for which the link is obtained at render time; never the link itself. No attempt
+     * starts before {@code notBefore} ({@code null}: at once).
      */
     public record QueueMessage(@TargetAggregateIdentifier MessageId messageId, String familyId, Channel channel,
                                String recipient, String template, String language, Map<String, String> parameters,
-                               String linkRequestId, String sourceEventId) {
+                               String linkRequestId, String sourceEventId, Instant notBefore) {
+
+        /** A message to send at once. */
+        public QueueMessage(MessageId messageId, String familyId, Channel channel, String recipient, String template,
+                            String language, Map<String, String> parameters, String linkRequestId,
+                            String sourceEventId) {
+            this(messageId, familyId, channel, recipient, template, language, parameters, linkRequestId,
+                    sourceEventId, null);
+        }
     }
 
     /**
@@ -29,13 +38,16 @@ public final class MessageCommands {
                                 Instant leaseUntil) {
     }
 
-    /** The SMTP server accepted the message during the given attempt. */
-    public record RecordDelivery(@TargetAggregateIdentifier MessageId messageId, int attempt, String smtpMessageId,
-                                 String serverReply, Instant sentAt) {
+    /**
+     * The provider accepted the message during the given attempt: the SMTP server (its {@code Message-ID}) or the
+     * SMS gateway (its reference).
+     */
+    public record RecordDelivery(@TargetAggregateIdentifier MessageId messageId, int attempt,
+                                 String providerReference, String serverReply, Instant sentAt) {
     }
 
     /**
-     * The given attempt did not get the message through. A {@code permanent} failure (the server refused the
+     * The given attempt did not get the message through. A {@code permanent} failure (the provider refused the
      * address, the template cannot be rendered) will not get better by retrying.
      */
     public record RecordDeliveryFailure(@TargetAggregateIdentifier MessageId messageId, int attempt,

@@ -17,13 +17,14 @@ public final class MessageEvents {
     /**
      * A message to send. {@code familyId} is {@code null} for a message to a staff member; {@code linkRequestId}
      * names the request at the link's issuer (accounts-service) for a template with a single-use link, else
-     * {@code null}: it is not a secret, only notification-service's signed call turns it into a link. Revision 2
-     * added {@code linkRequestId} ({@code MessageQueuedUpcaster}).
+     * {@code null}: it is not a secret, only notification-service's signed call turns it into a link.
+     * {@code notBefore}: no attempt before that time (an SMS deferred to the morning), {@code null} for at once.
+     * Revision 2 added {@code linkRequestId}, revision 3 {@code notBefore} ({@code MessageQueuedUpcaster}).
      */
-    @Revision("2")
+    @Revision("3")
     public record MessageQueued(MessageId messageId, String familyId, Channel channel, String recipient,
                                 String template, String language, Map<String, String> parameters,
-                                String linkRequestId, String sourceEventId) {
+                                String linkRequestId, String sourceEventId, Instant notBefore) {
     }
 
     /** A delivery attempt began; it holds the message until {@code leaseUntil}. Attempts are numbered from 1. */
@@ -31,10 +32,17 @@ public final class MessageEvents {
     public record DeliveryStarted(MessageId messageId, int attempt, Instant startedAt, Instant leaseUntil) {
     }
 
-    /** The SMTP server accepted the message: its {@code Message-ID} header and the server's last reply. */
-    @Revision("1")
-    public record MessageSent(MessageId messageId, int attempt, String smtpMessageId, String serverReply,
-                              Instant sentAt) {
+    /**
+     * The provider accepted the message: the SMTP server (its {@code Message-ID} header as
+     * {@code providerReference}, and its last reply) or the SMS gateway (its reference for the SMS, and a summary
+     * of its answer). The message's family, channel and template are repeated for those who follow only outcomes
+     * (the public {@code NotificationSent}). Revision 2 renamed {@code smtpMessageId} to {@code providerReference}
+     * and added {@code familyId}, {@code channel} and {@code template} ({@code MessageOutcomeUpcaster}: older events
+     * were all emails).
+     */
+    @Revision("2")
+    public record MessageSent(MessageId messageId, int attempt, String providerReference, String serverReply,
+                              Instant sentAt, String familyId, Channel channel, String template) {
     }
 
     /** An attempt failed; the next one is due at {@code nextAttemptAt}. */
@@ -43,10 +51,13 @@ public final class MessageEvents {
                                         String reason, Instant failedAt, Instant nextAttemptAt) {
     }
 
-    /** The last attempt failed, or the failure was permanent: the message is dead-lettered until staff requeue it. */
-    @Revision("1")
+    /**
+     * The last attempt failed, or the failure was permanent: the message is dead-lettered until staff requeue it.
+     * Revision 2 added {@code familyId}, {@code channel} and {@code template} ({@code MessageOutcomeUpcaster}).
+     */
+    @Revision("2")
     public record MessageFailed(MessageId messageId, int attempt, DeliveryFailureCode reasonCode, String reason,
-                                Instant failedAt) {
+                                Instant failedAt, String familyId, Channel channel, String template) {
     }
 
     /** Staff requeued a failed message: a new series of attempts begins. */

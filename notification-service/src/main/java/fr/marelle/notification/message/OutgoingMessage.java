@@ -13,6 +13,7 @@ import fr.marelle.notification.message.MessageEvents.MessageRequeued;
 import fr.marelle.notification.message.MessageEvents.MessageSent;
 import fr.marelle.platform.errors.DomainException;
 import fr.marelle.platform.errors.FieldViolation;
+import fr.marelle.platform.validation.PhoneNumbers;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -60,6 +61,8 @@ public class OutgoingMessage {
     private int attemptsBeforeSeries;
     private Instant leaseUntil;
     private Instant nextAttemptAt;
+    /** No attempt before this time (an SMS deferred to the morning); {@code null}: at once. */
+    private Instant notBefore;
 
     protected OutgoingMessage() {
     }
@@ -72,13 +75,15 @@ public class OutgoingMessage {
             return;
         }
         MessageTemplate template = MessageTemplate.named(command.template());
+        template.checkChannel(command.channel());
         template.checkParameters(command.parameters());
         template.checkLinkRequest(command.linkRequestId());
         requireReachableRecipient(command.channel(), command.recipient());
         apply(new MessageQueued(command.messageId(), command.familyId(), command.channel(), command.recipient(),
                 command.template(), Language.normalise(command.language()),
                 command.parameters() == null ? Map.of() : Map.copyOf(command.parameters()),
-                template.link().isPresent() ? command.linkRequestId().strip() : null, command.sourceEventId()));
+                template.link().isPresent() ? command.linkRequestId().strip() : null, command.sourceEventId(),
+                command.notBefore()));
     }
 
     @CommandHandler
@@ -95,6 +100,10 @@ public class OutgoingMessage {
             throw DomainException.rule("DELIVERY_NOT_DUE",
                     "Le prochain essai d'envoi de ce message n'est pas encore dû.");
         }
+        if (notBefore != null && command.startedAt().isBefore(notBefore)) {
+            throw DomainException.rule("DELIVERY_NOT_DUE",
+                    "Ce message ne part pas avant " + notBefore + " (pas de SMS la nuit).");
+        }
         int next = attempt + 1;
         apply(new DeliveryStarted(messageId, next, command.startedAt(), command.leaseUntil()));
         return new DeliveryOrder(messageId, next, familyId, channel, recipient, template, language, parameters,
@@ -106,8 +115,8 @@ public class OutgoingMessage {
     public void handle(RecordDelivery command) {
         refuseIfSent();
         requireStartedAttempt(command.attempt());
-        apply(new MessageSent(messageId, command.attempt(), command.smtpMessageId(), command.serverReply(),
-                command.sentAt()));
+        apply(new MessageSent(messageId, command.attempt(), command.providerReference(), command.serverReply(),
+                command.sentAt(), familyId, channel, template));
     }
 
     /**
@@ -124,7 +133,7 @@ public class OutgoingMessage {
         int attemptInSeries = command.attempt() - attemptsBeforeSeries;
         if (command.permanent() || policy.isLastAttempt(attemptInSeries)) {
             apply(new MessageFailed(messageId, command.attempt(), command.reasonCode(), command.reason(),
-                    command.failedAt()));
+                    command.failedAt(), familyId, channel, template));
         } else {
             apply(new DeliveryAttemptFailed(messageId, command.attempt(), command.reasonCode(), command.reason(),
                     command.failedAt(), policy.nextAttemptAt(attemptInSeries, command.failedAt())));
@@ -163,10 +172,17 @@ public class OutgoingMessage {
         }
     }
 
+    /** Rule: an email goes to an email address; an SMS to a mobile number in E.164 ({@code +33612345678}). */
     private static void requireReachableRecipient(Channel channel, String recipient) {
         if (channel == Channel.EMAIL && (recipient == null || !EMAIL.matcher(recipient.strip()).matches())) {
             throw DomainException.invalid("RECIPIENT_INVALID", "L'adresse du destinataire est invalide.",
                     List.of(new FieldViolation("recipient", "EMAIL", "Adresse électronique invalide.")));
+        }
+        if (channel == Channel.SMS && (recipient == null || !recipient.matches("\\+[1-9][0-9]{6,14}")
+                || !PhoneNumbers.isMobile(recipient))) {
+            throw DomainException.invalid("RECIPIENT_INVALID", "Le numéro du destinataire est invalide.",
+                    List.of(new FieldViolation("recipient", "MOBILE_E164",
+                            "Un numéro de portable au format international (+33612345678) est attendu.")));
         }
     }
 
@@ -180,6 +196,7 @@ public class OutgoingMessage {
         this.language = event.language();
         this.parameters = event.parameters();
         this.linkRequestId = event.linkRequestId();
+        this.notBefore = event.notBefore();
         this.status = Status.QUEUED;
     }
 

@@ -52,7 +52,7 @@ class OutgoingMessageTest {
 
     MessageQueued queued() {
         return new MessageQueued(messageId, familyId, Channel.EMAIL, "camille.martin@example.org", "WELCOME", "fr",
-                welcome, null, "event-1");
+                welcome, null, "event-1", null);
     }
 
     DeliveryStarted started(int attempt, Instant at) {
@@ -106,7 +106,7 @@ class OutgoingMessageTest {
         @Test
         void refuses_a_template_it_does_not_know() {
             refusedWith(fixture.givenNoPriorActivity()
-                    .when(queue("NEWSLETTER", "fr", Map.of(), "camille.martin@example.org")), "UNKNOWN_TEMPLATE");
+                    .when(queue("GAZETTE", "fr", Map.of(), "camille.martin@example.org")), "UNKNOWN_TEMPLATE");
         }
 
         @Test
@@ -138,9 +138,9 @@ class OutgoingMessageTest {
             fixture.givenNoPriorActivity()
                     .when(queue("PASSWORD_RESET", "en", greeting, "camille.martin@example.org", "request-42"))
                     .expectEvents(new MessageQueued(messageId, familyId, Channel.EMAIL, "camille.martin@example.org",
-                            "PASSWORD_RESET", "en", greeting, "request-42", "event-1"));
+                            "PASSWORD_RESET", "en", greeting, "request-42", "event-1", null));
             fixture.given(new MessageQueued(messageId, familyId, Channel.EMAIL, "camille.martin@example.org",
-                            "PASSWORD_RESET", "en", greeting, "request-42", "event-1"))
+                            "PASSWORD_RESET", "en", greeting, "request-42", "event-1", null))
                     .when(start(T0))
                     .expectResultMessagePayload(new DeliveryOrder(messageId, 1, familyId, Channel.EMAIL,
                             "camille.martin@example.org", "PASSWORD_RESET", "en", greeting, "request-42"));
@@ -167,7 +167,7 @@ class OutgoingMessageTest {
                     .when(new QueueMessage(messageId, null, Channel.EMAIL, "claude.agent@vincey.fr",
                             "LOGIN_INVITATION", "fr", Map.of("invitee", "STAFF"), "request-7", "event-1"))
                     .expectEvents(new MessageQueued(messageId, null, Channel.EMAIL, "claude.agent@vincey.fr",
-                            "LOGIN_INVITATION", "fr", Map.of("invitee", "STAFF"), "request-7", "event-1"));
+                            "LOGIN_INVITATION", "fr", Map.of("invitee", "STAFF"), "request-7", "event-1", null));
         }
 
         @Test
@@ -192,7 +192,7 @@ class OutgoingMessageTest {
         @Test
         void refuses_to_send_a_message_already_sent() {
             refusedWith(fixture.given(queued(), started(1, T0),
-                            new MessageSent(messageId, 1, "<id@vincey.fr>", "250 OK", T0.plusSeconds(1)))
+                            new MessageSent(messageId, 1, "<id@vincey.fr>", "250 OK", T0.plusSeconds(1), familyId, Channel.EMAIL, "WELCOME"))
                     .when(start(T0.plusSeconds(600))), "MESSAGE_ALREADY_SENT");
         }
 
@@ -230,7 +230,7 @@ class OutgoingMessageTest {
         @Test
         void refuses_to_send_a_failed_message_until_staff_requeue_it() {
             refusedWith(fixture.given(queued(), started(1, T0),
-                            new MessageFailed(messageId, 1, SMTP_REJECTED, "550 Mailbox unknown", T0.plusSeconds(1)))
+                            new MessageFailed(messageId, 1, SMTP_REJECTED, "550 Mailbox unknown", T0.plusSeconds(1), familyId, Channel.EMAIL, "WELCOME"))
                     .when(start(T0.plusSeconds(3600))), "MESSAGE_FAILED");
         }
     }
@@ -242,7 +242,7 @@ class OutgoingMessageTest {
         void records_the_message_as_sent_with_its_smtp_message_id() {
             fixture.given(queued(), started(1, T0))
                     .when(new RecordDelivery(messageId, 1, "<m@vincey.fr>", "250 2.0.0 OK", T0.plusSeconds(2)))
-                    .expectEvents(new MessageSent(messageId, 1, "<m@vincey.fr>", "250 2.0.0 OK", T0.plusSeconds(2)));
+                    .expectEvents(new MessageSent(messageId, 1, "<m@vincey.fr>", "250 2.0.0 OK", T0.plusSeconds(2), familyId, Channel.EMAIL, "WELCOME"));
         }
 
         @Test
@@ -250,13 +250,13 @@ class OutgoingMessageTest {
             fixture.given(queued(), started(1, T0), started(2, T0.plus(LEASE)))
                     .when(new RecordDelivery(messageId, 1, "<m@vincey.fr>", "250 OK", T0.plus(LEASE).plusSeconds(1)))
                     .expectEvents(new MessageSent(messageId, 1, "<m@vincey.fr>", "250 OK",
-                            T0.plus(LEASE).plusSeconds(1)));
+                            T0.plus(LEASE).plusSeconds(1), familyId, Channel.EMAIL, "WELCOME"));
         }
 
         @Test
         void refuses_to_record_a_second_success() {
             refusedWith(fixture.given(queued(), started(1, T0),
-                            new MessageSent(messageId, 1, "<m@vincey.fr>", "250 OK", T0.plusSeconds(2)))
+                            new MessageSent(messageId, 1, "<m@vincey.fr>", "250 OK", T0.plusSeconds(2), familyId, Channel.EMAIL, "WELCOME"))
                     .when(new RecordDelivery(messageId, 1, "<m@vincey.fr>", "250 OK", T0.plusSeconds(3))),
                     "MESSAGE_ALREADY_SENT");
         }
@@ -304,7 +304,7 @@ class OutgoingMessageTest {
                             started(4, t))
                     .when(unavailable(4, t.plusSeconds(1)))
                     .expectEvents(new MessageFailed(messageId, 4, SMTP_UNAVAILABLE, "Connexion refusée",
-                            t.plusSeconds(1)));
+                            t.plusSeconds(1), familyId, Channel.EMAIL, "WELCOME"));
         }
 
         @Test
@@ -313,13 +313,13 @@ class OutgoingMessageTest {
                     .when(new RecordDeliveryFailure(messageId, 1, SMTP_REJECTED, "550 Mailbox unknown", true,
                             T0.plusSeconds(1)))
                     .expectEvents(new MessageFailed(messageId, 1, SMTP_REJECTED, "550 Mailbox unknown",
-                            T0.plusSeconds(1)));
+                            T0.plusSeconds(1), familyId, Channel.EMAIL, "WELCOME"));
         }
 
         @Test
         void a_failure_reported_after_the_message_was_sent_changes_nothing() {
             fixture.given(queued(), started(1, T0), started(2, T0.plus(LEASE)),
-                            new MessageSent(messageId, 2, "<m@vincey.fr>", "250 OK", T0.plus(LEASE)))
+                            new MessageSent(messageId, 2, "<m@vincey.fr>", "250 OK", T0.plus(LEASE), familyId, Channel.EMAIL, "WELCOME"))
                     .when(unavailable(1, T0.plus(LEASE).plusSeconds(5)))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
@@ -337,7 +337,7 @@ class OutgoingMessageTest {
     @Nested
     class RequeueMessageCommand {
 
-        MessageFailed failed = new MessageFailed(messageId, 1, LINK_UNAVAILABLE, "Lien indisponible", T0);
+        MessageFailed failed = new MessageFailed(messageId, 1, LINK_UNAVAILABLE, "Lien indisponible", T0, familyId, Channel.EMAIL, "WELCOME");
 
         @Test
         void staff_requeue_a_failed_message() {
@@ -372,7 +372,7 @@ class OutgoingMessageTest {
         @Test
         void refuses_to_requeue_a_message_already_sent() {
             refusedWith(fixture.given(queued(), started(1, T0),
-                            new MessageSent(messageId, 1, "<m@vincey.fr>", "250 OK", T0.plusSeconds(1)))
+                            new MessageSent(messageId, 1, "<m@vincey.fr>", "250 OK", T0.plusSeconds(1), familyId, Channel.EMAIL, "WELCOME"))
                     .when(new RequeueMessage(messageId, T0.plusSeconds(60))), "MESSAGE_NOT_FAILED");
         }
     }

@@ -2,6 +2,8 @@ package fr.marelle.notification.message.delivery;
 
 import fr.marelle.notification.message.RetryPolicy;
 import fr.marelle.notification.message.rendering.EmailRenderer;
+import fr.marelle.notification.message.rendering.SmsRenderer;
+import fr.marelle.notification.message.sms.SmsProvider;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -39,9 +41,24 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    DeliveryWorker deliveryWorker(DeliveryQueue queue, CommandGateway commands, EmailRenderer renderer,
-                                  SmtpMailer mailer, OutgoingMailProperties mail, Clock clock) {
-        return new DeliveryWorker(queue, commands, renderer, mailer, mail.delivery(), clock);
+    MessageSender messageSender(EmailRenderer renderer, SmtpMailer mailer, SmsRenderer texts, SmsProvider sms,
+                                OutgoingMailProperties mail, Clock clock) {
+        requireLeaseAboveSmsCall(mail.delivery().lease(), sms.longestCall());
+        return new MessageSender(renderer, mailer, texts, sms, clock);
+    }
+
+    @Bean
+    DeliveryWorker deliveryWorker(DeliveryQueue queue, CommandGateway commands, MessageSender sender,
+                                  OutgoingMailProperties mail, Clock clock) {
+        return new DeliveryWorker(queue, commands, sender, mail.delivery(), clock);
+    }
+
+    /** The same rule for an SMS attempt: its lease outlasts twice the gateway's timeouts. */
+    static void requireLeaseAboveSmsCall(Duration lease, Duration longestSmsCall) {
+        if (lease.compareTo(longestSmsCall.multipliedBy(2)) < 0) {
+            throw new IllegalStateException("marelle.mail.delivery.lease (" + lease + ") must be at least twice the "
+                    + "SMS gateway's timeouts together (" + longestSmsCall + ")");
+        }
     }
 
     static void requireLeaseAboveSmtpTimeouts(Duration lease, Map<Object, Object> javaMailProperties) {

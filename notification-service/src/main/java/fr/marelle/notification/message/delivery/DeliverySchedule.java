@@ -1,6 +1,5 @@
 package fr.marelle.notification.message.delivery;
 
-import fr.marelle.notification.message.Channel;
 import fr.marelle.notification.message.MessageEvents.DeliveryAttemptFailed;
 import fr.marelle.notification.message.MessageEvents.DeliveryStarted;
 import fr.marelle.notification.message.MessageEvents.MessageFailed;
@@ -14,6 +13,8 @@ import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,12 +23,15 @@ import java.time.Instant;
 import static fr.marelle.notification.message.delivery.DeliveryQueue.utc;
 
 /**
- * Keeps {@code delivery_queue} in step with the messages' events: a queued email is due at once, a failed attempt
- * makes it due again after the back-off, a sent or failed message leaves the queue, a requeued one comes back.
+ * Keeps {@code delivery_queue} in step with the messages' events: a queued message is due at once (an SMS deferred
+ * to the morning, at its {@code notBefore}), a failed attempt makes it due again after the back-off, a sent or
+ * failed message leaves the queue, a requeued one comes back. Once its rows are committed it wakes the delivery
+ * worker, so that a message due now leaves without waiting for the next poll.
  *
- * <p>It feeds a side effect (emails), so it is never replayed: rebuilding the read models sends nothing. Its rows
- * move with its token in one transaction. The aggregate, not this table, is what refuses to send a message twice:
- * a stale row only costs a refused {@code StartDelivery}.
+ * <p>It feeds a side effect (emails and SMS), so it is never replayed: rebuilding the read models sends nothing. Its
+ * rows move with its token in one transaction. The aggregate, not this table, is what refuses to send a message
+ * twice: a stale row only costs a refused {@code StartDelivery}. (The processing group kept its name from before
+ * SMS: renaming it would give it a new token.)
  */
 @Component
 @ProcessingGroup(DeliverySchedule.PROCESSING_GROUP)
@@ -37,22 +41,23 @@ class DeliverySchedule {
     static final String PROCESSING_GROUP = "email-delivery";
 
     private final JdbcClient jdbc;
+    private final ObjectProvider<DeliveryWorker> worker;
 
-    DeliverySchedule(JdbcClient jdbc) {
+    DeliverySchedule(JdbcClient jdbc, ObjectProvider<DeliveryWorker> worker) {
         this.jdbc = jdbc;
+        this.worker = worker;
     }
 
     @EventHandler
     void on(MessageQueued event, @Timestamp Instant queuedAt,
             @MetaDataValue(AuditMetadata.CORRELATION_ID) String correlationId) {
-        if (event.channel() != Channel.EMAIL) {
-            return; // SMS are not delivered by this worker
-        }
+        Instant due = event.notBefore() != null && event.notBefore().isAfter(queuedAt) ? event.notBefore() : queuedAt;
         jdbc.sql("""
                         INSERT INTO delivery_queue (message_id, correlation_id, due_at) VALUES (?, ?, ?)
                         ON CONFLICT (message_id) DO NOTHING""")
-                .params(event.messageId().value(), correlationId, utc(queuedAt))
+                .params(event.messageId().value(), correlationId, utc(due))
                 .update();
+        wakeAfterCommit();
     }
 
     /** Should the worker die during the attempt, the message is due again when the attempt's lease ends. */
@@ -83,6 +88,24 @@ class DeliverySchedule {
         remove(event.messageId());
     }
 
+    /** The worker looks for due messages once this batch's rows are visible to it. */
+    private void wakeAfterCommit() {
+        DeliveryWorker delivery = worker.getIfAvailable();
+        if (delivery == null) {
+            return;
+        }
+        if (CurrentUnitOfWork.isStarted()) {
+            // once per batch of events, whatever their number
+            var root = CurrentUnitOfWork.get().root();
+            root.getOrComputeResource(DeliverySchedule.class.getName() + ".wake", key -> {
+                root.afterCommit(unitOfWork -> delivery.wake());
+                return Boolean.TRUE;
+            });
+        } else {
+            delivery.wake();
+        }
+    }
+
     private void dueAt(MessageId messageId, Instant dueAt, String correlationId) {
         jdbc.sql("""
                         INSERT INTO delivery_queue (message_id, correlation_id, due_at) VALUES (?, ?, ?)
@@ -91,6 +114,7 @@ class DeliverySchedule {
                             claim_id = NULL, claimed_by = NULL, claimed_until = NULL""")
                 .params(messageId.value(), correlationId, utc(dueAt))
                 .update();
+        wakeAfterCommit();
     }
 
     private void remove(MessageId messageId) {

@@ -1,15 +1,8 @@
 package fr.marelle.notification.message.delivery;
 
-import fr.marelle.notification.message.DeliveryFailureCode;
 import fr.marelle.notification.message.DeliveryOrder;
-import fr.marelle.notification.message.MessageCommands.RecordDelivery;
-import fr.marelle.notification.message.MessageCommands.RecordDeliveryFailure;
 import fr.marelle.notification.message.MessageCommands.StartDelivery;
 import fr.marelle.notification.message.delivery.DeliveryQueue.Claim;
-import fr.marelle.notification.message.rendering.EmailRenderer;
-import fr.marelle.notification.message.rendering.LinkUnavailableException;
-import fr.marelle.notification.message.rendering.RenderedEmail;
-import fr.marelle.notification.message.rendering.RenderingFailedException;
 import fr.marelle.platform.audit.Actor;
 import fr.marelle.platform.audit.ActorContext;
 import fr.marelle.platform.errors.DomainException;
@@ -26,23 +19,28 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Sends the emails that are due, on every replica.
+ * Sends the messages that are due, emails and SMS, on every replica, with a few threads.
  *
  * <p>For each message: claim its queue row for a lease (a committed {@code UPDATE … FOR UPDATE SKIP LOCKED}, so
- * replicas never claim the same row); start an attempt on the aggregate ({@code StartDelivery}, which refuses a
- * message already sent, failed, not yet due, or held by another attempt's lease); render and send it with no
- * transaction open; record the outcome on the aggregate ({@code RecordDelivery} or {@code RecordDeliveryFailure},
- * which decides on the retry). Every command runs as the service itself, under the correlation id of the flow that
- * queued the message.
+ * threads and replicas never claim the same row); start an attempt on the aggregate ({@code StartDelivery}, which
+ * refuses a message already sent, failed, not yet due, or held by another attempt's lease); write and hand it to its
+ * provider with no transaction open ({@link MessageSender}); record the outcome on the aggregate
+ * ({@code RecordDelivery} or {@code RecordDeliveryFailure}, which decides on the retry). Every command runs as the
+ * service itself, under the correlation id of the flow that queued the message.
  *
- * <p>The only window for a duplicate is a crash (or a lost database) between the SMTP server's acceptance and the
+ * <p>Threads look for due messages every poll interval, and at once when {@link #wake()} says a message was queued
+ * (the delivery schedule calls it after its transaction commits), so that an alert leaves within a fraction of a
+ * second. A thread that claimed a full batch looks again without waiting.
+ *
+ * <p>The only window for a duplicate is a crash (or a lost database) between the provider's acceptance and the
  * recording of it: the attempt's lease then ends and another attempt starts. Delivery is at least once, exactly once
- * when everything works.
+ * when everything works (and an SMS gateway that honours the {@code Idempotency-Key} sends a retried SMS once).
  */
 class DeliveryWorker implements SmartLifecycle {
 
@@ -53,22 +51,23 @@ class DeliveryWorker implements SmartLifecycle {
 
     private final DeliveryQueue queue;
     private final CommandGateway commands;
-    private final EmailRenderer renderer;
-    private final SmtpMailer mailer;
+    private final MessageSender sender;
     private final OutgoingMailProperties.Delivery settings;
     private final Clock clock;
     private final String id = UUID.randomUUID().toString().substring(0, 8);
     /** Who holds a claim, as the queue shows it: the JVM (pid@host) and this worker. */
     private final String name = ManagementFactory.getRuntimeMXBean().getName() + "/" + id;
-    private volatile ScheduledExecutorService executor;
+    private final Object signal = new Object();
+    /** Wake-ups so far (guarded by {@link #signal}): a thread waits only if none came since it last looked. */
+    private long wakeUps;
+    private volatile ExecutorService executor;
     private volatile boolean running;
 
-    DeliveryWorker(DeliveryQueue queue, CommandGateway commands, EmailRenderer renderer, SmtpMailer mailer,
+    DeliveryWorker(DeliveryQueue queue, CommandGateway commands, MessageSender sender,
                    OutgoingMailProperties.Delivery settings, Clock clock) {
         this.queue = queue;
         this.commands = commands;
-        this.renderer = renderer;
-        this.mailer = mailer;
+        this.sender = sender;
         this.settings = settings;
         this.clock = clock;
     }
@@ -76,23 +75,34 @@ class DeliveryWorker implements SmartLifecycle {
     @Override
     public void start() {
         if (!settings.enabled()) {
-            log.info("Email delivery is disabled on this replica");
+            log.info("Message delivery is disabled on this replica");
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "email-delivery-" + id);
+        AtomicInteger count = new AtomicInteger();
+        executor = Executors.newFixedThreadPool(settings.threads(), r -> {
+            Thread thread = new Thread(r, "message-delivery-" + id + "-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
         running = true;
-        long interval = settings.pollInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::poll, interval, interval, TimeUnit.MILLISECONDS);
+        for (int i = 0; i < settings.threads(); i++) {
+            executor.execute(this::loop);
+        }
+    }
+
+    /** Something was queued: look for due messages now rather than at the next poll. */
+    void wake() {
+        synchronized (signal) {
+            wakeUps++;
+            signal.notifyAll();
+        }
     }
 
     @Override
     public void stop() {
         running = false;
-        ScheduledExecutorService current = executor;
+        wake();
+        ExecutorService current = executor;
         if (current != null) {
             current.shutdown();
             try {
@@ -112,14 +122,41 @@ class DeliveryWorker implements SmartLifecycle {
         return running;
     }
 
-    private void poll() {
-        try {
+    private void loop() {
+        while (running) {
+            long seen;
+            synchronized (signal) {
+                seen = wakeUps;
+            }
             int claimed;
-            do {
+            try {
                 claimed = deliverDue();
-            } while (running && claimed == settings.batchSize());
-        } catch (RuntimeException e) {
-            log.warn("Email delivery round failed, next round in {}: {}", settings.pollInterval(), e.toString());
+            } catch (RuntimeException e) {
+                log.warn("Delivery round failed, next round in {}: {}", settings.pollInterval(), e.toString());
+                claimed = 0;
+            }
+            if (claimed < settings.batchSize()) {
+                await(seen);
+            }
+        }
+    }
+
+    /** Waits for the poll interval, or less if woken since {@code seen}. */
+    private void await(long seen) {
+        long deadline = System.nanoTime() + settings.pollInterval().toNanos();
+        synchronized (signal) {
+            try {
+                while (running && wakeUps == seen) {
+                    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                    if (left <= 0) {
+                        return;
+                    }
+                    signal.wait(left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
         }
     }
 
@@ -162,36 +199,7 @@ class DeliveryWorker implements SmartLifecycle {
             queue.drop(claim);
             return;
         }
-        record(order, attempt(order));
-    }
-
-    /** Renders and sends, outside any transaction. Never throws: every failure is an outcome to record. */
-    private Object attempt(DeliveryOrder order) {
-        try {
-            RenderedEmail email = renderer.render(order);
-            SentEmail sent = mailer.send(order.messageId(), order.recipient(), email);
-            log.info("Message {} ({}) sent at attempt {}, Message-ID {}", order.messageId(), order.template(),
-                    order.attempt(), sent.messageIdHeader());
-            return new RecordDelivery(order.messageId(), order.attempt(), sent.messageIdHeader(),
-                    sent.serverReply(), clock.instant());
-        } catch (LinkUnavailableException e) {
-            return failure(order, DeliveryFailureCode.LINK_UNAVAILABLE, e.getMessage(), e.isPermanent());
-        } catch (RenderingFailedException e) {
-            return failure(order, DeliveryFailureCode.RENDERING_FAILED, e.getMessage(), true);
-        } catch (MailDeliveryException e) {
-            return failure(order, e.code(), e.getMessage(), e.permanent());
-        } catch (RuntimeException e) {
-            return failure(order, DeliveryFailureCode.UNEXPECTED, "Erreur inattendue : " + e.getClass().getName(),
-                    false);
-        }
-    }
-
-    private RecordDeliveryFailure failure(DeliveryOrder order, DeliveryFailureCode code, String reason,
-                                          boolean permanent) {
-        log.warn("Message {} ({}) attempt {} failed ({}{}): {}", order.messageId(), order.template(),
-                order.attempt(), code, permanent ? ", permanent" : "", reason);
-        return new RecordDeliveryFailure(order.messageId(), order.attempt(), code, truncate(reason), permanent,
-                clock.instant());
+        record(order, sender.attempt(order));
     }
 
     /**
@@ -216,13 +224,6 @@ class DeliveryWorker implements SmartLifecycle {
                 sleep(500L * attempt);
             }
         }
-    }
-
-    private static String truncate(String reason) {
-        if (reason == null) {
-            return null;
-        }
-        return reason.length() <= 500 ? reason : reason.substring(0, 500) + "…";
     }
 
     private static void sleep(long millis) {

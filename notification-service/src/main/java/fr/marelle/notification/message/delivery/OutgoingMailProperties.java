@@ -12,8 +12,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Outgoing email ({@code marelle.mail.*}). The SMTP server itself is Spring's {@code spring.mail.*}
- * ({@code SPRING_MAIL_HOST}, {@code SPRING_MAIL_PORT}, {@code SPRING_MAIL_USERNAME}, {@code SPRING_MAIL_PASSWORD}).
+ * Outgoing email ({@code marelle.mail.*}), and the delivery of every message, emails and SMS alike
+ * ({@code marelle.mail.delivery.*}, named before SMS existed). The SMTP server itself is Spring's
+ * {@code spring.mail.*} ({@code SPRING_MAIL_HOST}, {@code SPRING_MAIL_PORT}, {@code SPRING_MAIL_USERNAME},
+ * {@code SPRING_MAIL_PASSWORD}); the SMS gateway is {@code marelle.sms.*}.
  *
  * @param from     the sender of every email, e.g. {@code Ville de Vincey <ne-pas-repondre@vincey.fr>}
  * @param delivery how the delivery worker claims, sends and retries
@@ -25,7 +27,8 @@ public record OutgoingMailProperties(@NotBlank @DefaultValue("Ville de Vincey <n
 
     /**
      * @param enabled      whether this replica runs a delivery worker
-     * @param pollInterval how often the worker looks for due messages
+     * @param threads      threads of the worker, each claiming its own batch (several providers' calls at once)
+     * @param pollInterval how often the worker looks for due messages (at once, besides, when one is queued)
      * @param batchSize    messages claimed at once
      * @param lease        how long a claim, and an attempt, hold a message: longer than any SMTP exchange (the SMTP
      *                     timeouts) plus the link lookup, or another replica could start a second attempt
@@ -33,6 +36,7 @@ public record OutgoingMailProperties(@NotBlank @DefaultValue("Ville de Vincey <n
      * @param maxAttempts  attempts in a series before the message is failed
      */
     public record Delivery(@DefaultValue("true") boolean enabled,
+                           @Min(1) @DefaultValue("4") int threads,
                            @DefaultValue("2s") Duration pollInterval,
                            @Min(1) @DefaultValue("10") int batchSize,
                            @DefaultValue("2m") Duration lease,

@@ -97,6 +97,10 @@ class SmtpMailer {
             message.setHeader("Content-Language", email.language());
             // RFC 3834: an automatic message, which auto-responders should not answer
             message.setHeader("Auto-Submitted", "auto-generated");
+            if (email.listUnsubscribe() != null) {
+                // RFC 2369: mail clients show their own "unsubscribe" next to the newsletter
+                message.setHeader("List-Unsubscribe", "<" + email.listUnsubscribe() + ">");
+            }
             MimeMultipart alternatives = new MimeMultipart("alternative");
             MimeBodyPart text = new MimeBodyPart();
             text.setText(email.text(), StandardCharsets.UTF_8.name(), "plain");

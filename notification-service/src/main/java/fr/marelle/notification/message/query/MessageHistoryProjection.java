@@ -19,8 +19,9 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
- * Every message of a family with its delivery status, for the family's history and the staff console. Rebuilt by
- * resetting the processor "message-history": it owns {@code rm_message} and sends nothing.
+ * Every message of a family with its delivery status, emails and SMS, for the family's history and the staff console
+ * (and the progress of a newsletter). Rebuilt by resetting the processor "message-history": it owns
+ * {@code rm_message} and sends nothing.
  */
 @Component
 @ProcessingGroup(MessageHistoryProjection.PROCESSING_GROUP)
@@ -38,11 +39,12 @@ class MessageHistoryProjection {
     void on(MessageQueued event, @Timestamp Instant at) {
         jdbc.sql("""
                         INSERT INTO rm_message (message_id, family_id, channel, recipient, template, language, status,
-                            queued_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?)
+                            queued_at, updated_at, not_before, newsletter_id)
+                        VALUES (?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?)
                         ON CONFLICT (message_id) DO NOTHING""")
                 .params(event.messageId().value(), familyOf(event), event.channel().name(),
-                        event.recipient(), event.template(), event.language(), utc(at), utc(at))
+                        event.recipient(), event.template(), event.language(), utc(at), utc(at),
+                        event.notBefore() == null ? null : utc(event.notBefore()), newsletterOf(event))
                 .update();
     }
 
@@ -59,9 +61,11 @@ class MessageHistoryProjection {
     void on(MessageSent event, @Timestamp Instant at) {
         jdbc.sql("""
                         UPDATE rm_message SET status = 'SENT', status_code = NULL, status_reason = NULL,
-                            next_attempt_at = NULL, sent_at = ?, smtp_message_id = ?, updated_at = ?
+                            next_attempt_at = NULL, sent_at = ?, provider_reference = ?,
+                            smtp_message_id = CASE WHEN channel = 'EMAIL' THEN ? END, updated_at = ?
                         WHERE message_id = ?""")
-                .params(utc(event.sentAt()), event.smtpMessageId(), utc(at), event.messageId().value())
+                .params(utc(event.sentAt()), event.providerReference(), event.providerReference(), utc(at),
+                        event.messageId().value())
                 .update();
     }
 
@@ -99,6 +103,16 @@ class MessageHistoryProjection {
     @ResetHandler
     void reset() {
         jdbc.sql("TRUNCATE rm_message").update();
+    }
+
+    /** The newsletter a message belongs to, for the progress of its sending. */
+    private static UUID newsletterOf(MessageQueued event) {
+        String id = event.parameters() == null ? null : event.parameters().get("newsletterId");
+        try {
+            return id == null ? null : UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** A message to a staff member belongs to no family. */

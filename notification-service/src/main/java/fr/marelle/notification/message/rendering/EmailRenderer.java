@@ -39,11 +39,22 @@ public class EmailRenderer {
     private final TownProperties town;
     private final PortalProperties portal;
     private final LinkProvider links;
+    private final NewsletterContents newsletters;
+    private final UnsubscribeLinks unsubscribe;
 
     public EmailRenderer(TownProperties town, PortalProperties portal, LinkProvider links) {
+        this(town, portal, links, id -> java.util.Optional.empty(), familyId -> {
+            throw new IllegalStateException("No unsubscribe links here");
+        });
+    }
+
+    public EmailRenderer(TownProperties town, PortalProperties portal, LinkProvider links,
+                         NewsletterContents newsletters, UnsubscribeLinks unsubscribe) {
         this.town = town;
         this.portal = portal;
         this.links = links;
+        this.newsletters = newsletters;
+        this.unsubscribe = unsubscribe;
     }
 
     static TemplateEngine templateEngine() {
@@ -79,10 +90,23 @@ public class EmailRenderer {
             throw new RenderingFailedException("No template named " + order.template(), e);
         }
         String language = Language.normalise(order.language());
-        Map<String, Object> variables = new HashMap<>(order.parameters());
-        variables.put("townName", town.name());
-        variables.put("townContactEmail", town.contactEmail());
-        variables.put("portalUrl", portal.url());
+        Map<String, Object> variables = variables(order, town, portal);
+        String listUnsubscribe = null;
+        if (template == MessageTemplate.NEWSLETTER) {
+            NewsletterContents.NewsletterContent content = newsletters.contentOf(order.parameters().get("newsletterId"))
+                    .orElseThrow(() -> new RenderingFailedException("Newsletter "
+                            + order.parameters().get("newsletterId") + " unknown or not sent", null));
+            variables.put("newsletterSubject", content.subject());
+            variables.put("newsletterParagraphs", content.paragraphs());
+        }
+        if (template.hasUnsubscribeLink()) {
+            String link = order.familyId() == null ? null : unsubscribe.linkFor(order.familyId());
+            if (link == null || !new ResolvedLink(link, null).isWebLink()) {
+                throw new RenderingFailedException("No unsubscribe link for message " + order.messageId(), null);
+            }
+            variables.put("unsubscribeLink", link);
+            listUnsubscribe = link;
+        }
         if (template.link().isPresent()) {
             ResolvedLink link = resolve(order, template.link().get());
             variables.put("link", link.url());
@@ -95,11 +119,21 @@ public class EmailRenderer {
             String subject = subjectOf(engine.process(name + ".html", Set.of("title"), context));
             String html = engine.process(name + ".html", context);
             String text = engine.process(name + ".txt", context);
-            return new RenderedEmail(subject, text, html, language);
+            return new RenderedEmail(subject, text, html, language, listUnsubscribe);
         } catch (TemplateEngineException e) {
             // Thymeleaf names the template and line, never the values: safe to record as the reason
             throw new RenderingFailedException("Template " + name + " cannot be rendered: " + e.getMessage(), e);
         }
+    }
+
+    /** What every template sees: its parameters, the town, the portal, and {@code fmt} for amounts and dates. */
+    static Map<String, Object> variables(DeliveryOrder order, TownProperties town, PortalProperties portal) {
+        Map<String, Object> variables = new HashMap<>(order.parameters());
+        variables.put("townName", town.name());
+        variables.put("townContactEmail", town.contactEmail());
+        variables.put("portalUrl", portal.url());
+        variables.put("fmt", new MessageFormats(order.language()));
+        return variables;
     }
 
     private ResolvedLink resolve(DeliveryOrder order, LinkKind kind) throws LinkUnavailableException {

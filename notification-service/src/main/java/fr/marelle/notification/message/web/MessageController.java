@@ -26,6 +26,8 @@ import java.util.UUID;
 class MessageController {
 
     static final int FAILED_LIMIT = 200;
+    /** A family's history shows its latest messages. */
+    static final int FAMILY_LIMIT = 500;
 
     /** The answer to a requeue: the message is queued again and will be sent shortly. */
     record Requeued(UUID messageId, String status) {
@@ -41,11 +43,14 @@ class MessageController {
         this.clock = clock;
     }
 
-    /** A family's messages: a parent's own, whatever family they name; the family staff name. */
+    /**
+     * A family's messages, emails and SMS, the most recent first (at most 500): a parent's own, whatever family they
+     * name; the family staff name.
+     */
     @GetMapping("/api/messages")
     List<MessageView> ofFamily(@RequestParam(name = "familyId", required = false) UUID familyId) {
         String scope = Callers.familyScope(familyId == null ? null : familyId.toString());
-        return history.ofFamily(UUID.fromString(scope));
+        return history.ofFamily(UUID.fromString(scope), FAMILY_LIMIT);
     }
 
     /**

@@ -3,7 +3,6 @@ package fr.marelle.notification.message.delivery;
 import fr.marelle.notification.TestSmtp;
 import fr.marelle.notification.message.MessageId;
 import fr.marelle.notification.message.TestMessages;
-import fr.marelle.notification.message.rendering.EmailRenderer;
 import fr.marelle.platform.audit.Role;
 import fr.marelle.platform.test.MarelleServiceTest;
 import fr.marelle.platform.test.ServiceApi;
@@ -32,9 +31,7 @@ class SeveralWorkersTest {
     @Autowired
     CommandGateway commands;
     @Autowired
-    EmailRenderer renderer;
-    @Autowired
-    SmtpMailer mailer;
+    MessageSender sender;
     @Autowired
     OutgoingMailProperties mail;
     @Autowired
@@ -43,8 +40,8 @@ class SeveralWorkersTest {
     @Test
     void three_workers_on_one_queue_send_every_message_once() {
         List<DeliveryWorker> replicas = List.of(
-                new DeliveryWorker(queue, commands, renderer, mailer, mail.delivery(), clock),
-                new DeliveryWorker(queue, commands, renderer, mailer, mail.delivery(), clock));
+                new DeliveryWorker(queue, commands, sender, mail.delivery(), clock),
+                new DeliveryWorker(queue, commands, sender, mail.delivery(), clock));
         replicas.forEach(DeliveryWorker::start);
         try {
             String familyId = UUID.randomUUID().toString();

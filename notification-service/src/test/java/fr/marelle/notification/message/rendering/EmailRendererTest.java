@@ -30,13 +30,21 @@ class EmailRendererTest {
     static final TownProperties TOWN = new TownProperties("Ville de Vincey", "contact@vincey.fr");
     static final PortalProperties PORTAL = new PortalProperties("https://famille.vincey.fr");
     static final String SECRET_LINK = "https://famille.vincey.fr/liens/7f3c2a9e-secret";
+    static final String UNSUBSCRIBE_LINK = "https://famille.vincey.fr/newsletter/desinscription?jeton=3c9d-secret";
+    static final String NEWSLETTER_ID = "7e0f2a4b-1c3d-4e5f-8a9b-0c1d2e3f4a5b";
+    static final NewsletterContents.NewsletterContent NEWS = new NewsletterContents.NewsletterContent(
+            "Fête de l'école le 27 juin", "La fête de l'école aura lieu le samedi 27 juin.\n\nVenez nombreux !");
 
     final AtomicInteger linkRequests = new AtomicInteger();
     final List<LinkRequest> requests = new ArrayList<>();
+    final List<String> unsubscribed = new ArrayList<>();
     final EmailRenderer renderer = new EmailRenderer(TOWN, PORTAL, request -> {
         linkRequests.incrementAndGet();
         requests.add(request);
         return new ResolvedLink(SECRET_LINK, Instant.parse("2026-09-03T16:30:00Z"));
+    }, id -> NEWSLETTER_ID.equals(id) ? java.util.Optional.of(NEWS) : java.util.Optional.empty(), familyId -> {
+        unsubscribed.add(familyId);
+        return UNSUBSCRIBE_LINK;
     });
 
     static Stream<Arguments> everyTemplateInEveryLanguage() {
@@ -60,6 +68,27 @@ class EmailRendererTest {
                 case "registeredBy" -> "PARENT";
                 case "reason" -> "Justificatif de domicile manquant";
                 case "invitee" -> "GUARDIAN";
+                case "balanceCents" -> "1410";
+                case "thresholdCents" -> "1500";
+                case "amountCents" -> "5000";
+                case "totalCents" -> "3990";
+                case "booked" -> "3";
+                case "waitlisted" -> "1";
+                case "summary" -> fr.marelle.notification.message.BookingSummary.write(List.of(
+                        new fr.marelle.notification.message.BookingSummary.Entry("Léa", "Restauration scolaire",
+                                List.of(java.time.LocalDate.parse("2026-09-01"),
+                                        java.time.LocalDate.parse("2026-09-03"),
+                                        java.time.LocalDate.parse("2026-09-04")),
+                                List.of(java.time.LocalDate.parse("2026-09-02")))));
+                case "serviceName" -> "Restauration scolaire";
+                case "date", "periodStart" -> "2026-09-01";
+                case "periodEnd" -> "2026-09-30";
+                case "validUntil" -> "2027-08-31";
+                case "childName" -> "Léa";
+                case "children" -> "Léa, Tom";
+                case "documentTitle" -> "Fiche sanitaire";
+                case "number" -> "FAC-2026-000042";
+                case "newsletterId" -> NEWSLETTER_ID;
                 default -> "valeur";
             });
         }
@@ -273,7 +302,7 @@ class EmailRendererTest {
         @Test
         void an_unknown_template_cannot_be_rendered() {
             DeliveryOrder unknown = new DeliveryOrder(new MessageId(UUID.randomUUID()), 1, "f", Channel.EMAIL,
-                    "a@example.org", "NEWSLETTER", "fr", Map.of(), null);
+                    "a@example.org", "GAZETTE", "fr", Map.of(), null);
 
             assertThatThrownBy(() -> renderer.render(unknown)).isInstanceOf(RenderingFailedException.class);
         }

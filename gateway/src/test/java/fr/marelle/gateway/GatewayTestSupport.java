@@ -61,6 +61,8 @@ abstract class GatewayTestSupport {
         registry.add("marelle.services.notification.url", services::url);
         registry.add("marelle.town.name", () -> "Ville de Vincey");
         registry.add("marelle.town.contact-email", () -> "mairie@vincey.test");
+        // each test class with its own properties has its own context and pool: keep them small
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "3");
     }
 
     @BeforeEach

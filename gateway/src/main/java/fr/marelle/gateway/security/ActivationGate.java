@@ -18,7 +18,7 @@ public class ActivationGate implements HandlerInterceptor {
 
     /** Open to every logged-in parent, whatever the account's state. */
     static final List<String> ALWAYS_OPEN = List.of("/", "/email-de-validation", "/deconnexion", "/error",
-            "/connexion", "/inscription", "/mot-de-passe/", "/compte/", "/accessibilite", "/css/", "/js/", "/img/",
+            "/connexion", "/inscription", "/mot-de-passe/", "/compte/", "/accessibilite", "/mentions-legales", "/donnees-personnelles", "/commune/", "/css/", "/js/", "/img/",
             "/webjars/", "/favicon.ico", "/actuator/");
     /** Open once the address is confirmed, before activation. */
     static final List<String> OPEN_BEFORE_ACTIVATION = List.of("/mon-profil");

@@ -1,11 +1,11 @@
 package fr.marelle.gateway.web;
 
-import fr.marelle.gateway.config.GatewayProperties;
 import fr.marelle.gateway.security.CurrentActor;
 import fr.marelle.gateway.security.GatewayUser;
 import fr.marelle.gateway.services.ServiceProblem;
 import fr.marelle.gateway.services.ServiceUnavailable;
 import fr.marelle.gateway.web.forms.Texts;
+import fr.marelle.gateway.web.town.TownIdentity;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,11 +26,11 @@ public class GlobalModel {
 
     private static final Logger log = LoggerFactory.getLogger(GlobalModel.class);
 
-    private final GatewayProperties properties;
+    private final TownIdentity town;
     private final Texts texts;
 
-    public GlobalModel(GatewayProperties properties, Texts texts) {
-        this.properties = properties;
+    public GlobalModel(TownIdentity town, Texts texts) {
+        this.town = town;
         this.texts = texts;
     }
 
@@ -42,12 +42,17 @@ public class GlobalModel {
 
     @ModelAttribute("townName")
     String townName() {
-        return properties.getTown().getName();
+        return town.name();
     }
 
     @ModelAttribute("townContactEmail")
     String townContactEmail() {
-        return properties.getTown().getContactEmail();
+        return town.contactEmail();
+    }
+
+    @ModelAttribute("townLogo")
+    boolean townLogo() {
+        return town.current().hasLogo();
     }
 
     @ModelAttribute("currentUser")
@@ -99,6 +104,7 @@ public class GlobalModel {
     private void common(Model model, HttpServletRequest request) {
         model.addAttribute("townName", townName());
         model.addAttribute("townContactEmail", townContactEmail());
+        model.addAttribute("townLogo", townLogo());
         model.addAttribute("currentUser", currentUser());
         model.addAttribute("otherLanguageUrl", otherLanguageUrl(request));
     }

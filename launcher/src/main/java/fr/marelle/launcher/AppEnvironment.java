@@ -39,6 +39,9 @@ final class AppEnvironment {
             env.put("MARELLE_SERVICETOKEN_PRIVATEKEY", secrets.notificationPrivateKey());
             env.put("MARELLE_SERVICETOKEN_KEYID", "notification");
             env.put("MARELLE_SERVICES_ACCOUNTS_URL", urlOf(all, "accounts"));
+            // its real HTTP SMS adapter, pointed at the launcher's SMS sandbox
+            env.put("MARELLE_SMS_URL", SmsSandbox.apiUrl(SmsSandbox.PORT));
+            env.put("MARELLE_SMS_API_KEY", SmsSandbox.RUN_KEY);
         }
         if (app.name().equals("accounts")) {
             env.put("MARELLE_ACCOUNTS_SECRETKEY", secrets.accountsSecretKey());

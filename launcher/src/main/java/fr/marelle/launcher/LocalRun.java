@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ final class LocalRun {
     private LocalKafka kafka;
     private LocalMail mail;
     private MailPage mailPage;
+    private SmsSandbox smsSandbox;
     private Portal portal;
     private boolean stopped;
 
@@ -101,6 +103,8 @@ final class LocalRun {
                 () -> mail.messages().stream().map(ReceivedMail::of).toList()));
         Console.ok("SMTP local sur " + mail.host() + ":" + mail.port() + ", courriels lisibles sur "
                 + MailPage.url(MailPage.PORT));
+        smsSandbox = unlessStopped(() -> SmsSandbox.start(SmsSandbox.PORT, SmsSandbox.RUN_KEY, Clock.systemUTC()));
+        Console.ok("Passerelle SMS locale, SMS lisibles sur " + SmsSandbox.url(SmsSandbox.PORT));
 
         List<AppProcess> apps = new ArrayList<>();
         for (AppSpec app : AppSpec.ALL) {
@@ -157,6 +161,7 @@ final class LocalRun {
                 + (ownPassword ? "  (MARELLE_ADMIN_PASSWORD)"
                 : "  (gardé dans " + directory.path().resolve(LocalSecrets.ADMIN_PASSWORD_FILE) + ")"));
         Console.info("  Courriels      : " + MailPage.url(MailPage.PORT) + "  (SMTP 127.0.0.1:" + LocalMail.SMTP_PORT + ")");
+        Console.info("  SMS            : " + SmsSandbox.url(SmsSandbox.PORT));
         Console.info("  Mémoire        : " + (rss.isPresent()
                 ? Console.memory(rss.getAsLong()) + " résidents en tout : " + Console.memory(appsRss.orElse(0))
                 + " pour les " + AppSpec.ALL.size() + " applications, " + Console.memory(launcherRss.orElse(0)) + " pour le lanceur (Kafka, SMTP)"
@@ -168,6 +173,7 @@ final class LocalRun {
         List<String> facts = new ArrayList<>();
         facts.add("url=http://localhost:" + gatewayPort());
         facts.add("mail=" + MailPage.url(MailPage.PORT));
+        facts.add("sms=" + SmsSandbox.url(SmsSandbox.PORT));
         facts.add("coldStartMillis=" + coldStart.toMillis());
         facts.add("residentKiB=" + rss.orElse(-1));
         facts.add("apps=" + portal.apps().stream().map(app -> app.spec().name() + ":" + app.pid())
@@ -188,6 +194,7 @@ final class LocalRun {
             Console.ok("applications arrêtées");
         }
         quietly("mail page", mailPage);
+        quietly("SMS sandbox", smsSandbox);
         quietly("SMTP", mail);
         if (kafka != null) {
             quietly("Kafka", kafka);
@@ -224,6 +231,7 @@ final class LocalRun {
         ports.put(LocalKafka.CONTROLLER_PORT, "contrôleur Kafka");
         ports.put(LocalMail.SMTP_PORT, "SMTP local");
         ports.put(MailPage.PORT, "page des courriels");
+        ports.put(SmsSandbox.PORT, "passerelle SMS locale");
         return ports;
     }
 

@@ -77,6 +77,15 @@ class AppEnvironmentTest {
     }
 
     @Test
+    void notification_service_sends_its_sms_through_its_http_adapter_to_the_local_sms_sandbox_with_its_key() {
+        assertThat(environmentOf("notification"))
+                .containsEntry("MARELLE_SMS_URL", "http://127.0.0.1:8026/v3/transactionalSMS/sms")
+                .containsEntry("MARELLE_SMS_API_KEY", SmsSandbox.RUN_KEY);
+        assertThat(SmsSandbox.RUN_KEY).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(environmentOf("wallet")).doesNotContainKeys("MARELLE_SMS_URL", "MARELLE_SMS_API_KEY");
+    }
+
+    @Test
     void the_gateway_gets_the_private_key_the_services_and_the_administrator() {
         assertThat(environmentOf("gateway"))
                 .containsEntry("SERVER_PORT", "8080")

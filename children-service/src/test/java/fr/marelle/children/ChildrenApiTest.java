@@ -12,6 +12,7 @@ import fr.marelle.contracts.children.SchoolChanged;
 import fr.marelle.platform.audit.Actor;
 import fr.marelle.platform.audit.Role;
 import fr.marelle.platform.integration.IntegrationHeaders;
+import fr.marelle.platform.test.ReadModelChecks;
 import fr.marelle.platform.test.ServiceApi;
 import fr.marelle.platform.test.TestKafka;
 import fr.marelle.platform.test.TestServiceTokens;
@@ -604,6 +605,180 @@ class ChildrenApiTest {
             Raw form = upload(ADMIN, "/api/document-kinds/HOUSE_RULES/blank-form", Map.of(), "reglement.pdf",
                     TestFiles.pdf("Règlement"));
             assertThat(form.status()).isEqualTo(204);
+        }
+    }
+
+    /** A kind of the catalogue as staff type it; OPTIONAL, so that no child's requirements change. */
+    static Map<String, Object> kind(String title, String scope) {
+        Map<String, Object> kind = new HashMap<>();
+        kind.put("title", title);
+        kind.put("description", "Pour les sorties scolaires.");
+        kind.put("scope", scope);
+        kind.put("requirement", "OPTIONAL");
+        kind.put("validity", "MONTHS");
+        kind.put("validityMonths", 12);
+        kind.put("reviewRequired", true);
+        return kind;
+    }
+
+    JsonNode awaitKind(String code, java.util.function.Predicate<JsonNode> until) {
+        JsonNode[] found = {null};
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            for (JsonNode k : as(ADMIN).get("/api/document-kinds").body()) {
+                if (k.path("code").asText().equals(code) && until.test(k)) {
+                    found[0] = k;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
+    }
+
+    @Nested
+    class Catalogue {
+        @Test
+        void a_new_kind_is_named_by_its_title_and_every_bad_field_is_named_in_one_answer() {
+            long before = events();
+            Map<String, Object> bad = kind("", null);
+            bad.put("code", "certificat medical");
+            bad.put("validityMonths", 0);
+            ServiceApi.Response refused = as(ADMIN).post("/api/document-kinds", bad);
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.code()).isEqualTo("VALIDATION_FAILED");
+            assertThat(errors(refused))
+                    .containsEntry("title", "Le titre est obligatoire.")
+                    .containsEntry("scope", "Choisissez si le document concerne la famille ou un enfant.")
+                    .containsEntry("validityMonths", "Une durée de validité en mois va de 1 à 60 mois.")
+                    .containsEntry("code", "Le code s'écrit en majuscules, chiffres et _ (2 à 40 caractères), "
+                            + "comme HEALTH_SHEET.");
+            assertThat(events()).as("nothing stored").isEqualTo(before);
+
+            String suffix = UUID.randomUUID().toString().substring(0, 6);
+            Map<String, Object> certificate = kind("Certificat médical " + suffix, "CHILD");
+            assertThat(as(AGENT).post("/api/document-kinds", certificate).status()).isEqualTo(403);
+            ServiceApi.Response created = as(ADMIN).post("/api/document-kinds", certificate);
+            assertThat(created.status()).as(created.raw()).isEqualTo(201);
+            String code = created.body().path("code").asText();
+            assertThat(code).isEqualTo("CERTIFICAT_MEDICAL_" + suffix.toUpperCase());
+            JsonNode defined = awaitKind(code, k -> true);
+            assertThat(defined.path("scope").asText()).isEqualTo("CHILD");
+            assertThat(defined.path("validityMonths").asInt()).isEqualTo(12);
+            assertThat(defined.path("reviewRequired").asBoolean()).isTrue();
+
+            certificate.put("code", code);
+            ServiceApi.Response again = as(ADMIN).post("/api/document-kinds", certificate);
+            assertThat(again.status()).isEqualTo(409);
+            assertThat(errors(again)).containsEntry("code", "Un document porte déjà ce code.");
+
+            Map<String, Object> change = kind("Certificat médical de non contre-indication", "FAMILY");
+            change.put("validity", "MONTHS");
+            change.put("validityMonths", 61);
+            assertThat(errors(as(ADMIN).put("/api/document-kinds/" + code, change))).containsKey("validityMonths");
+            change.put("validity", "SCHOOL_YEAR");
+            change.put("requirement", "NONE");
+            change.put("reviewRequired", false);
+            assertThat(as(ADMIN).put("/api/document-kinds/" + code, change).status()).isEqualTo(204);
+            JsonNode changed = awaitKind(code, k -> k.path("requirement").asText().equals("NONE"));
+            assertThat(changed.path("title").asText()).isEqualTo("Certificat médical de non contre-indication");
+            assertThat(changed.path("scope").asText()).as("the scope never changes").isEqualTo("CHILD");
+            assertThat(changed.path("validity").asText()).isEqualTo("SCHOOL_YEAR");
+            assertThat(changed.path("validityMonths").isNull()).isTrue();
+            assertThat(as(ADMIN).put("/api/document-kinds/NO_SUCH_KIND", change).code())
+                    .isEqualTo("DOCUMENT_KIND_NOT_FOUND");
+        }
+
+        @Test
+        void a_blank_form_is_checked_like_any_upload_and_withdrawn_by_a_post() {
+            ServiceApi.Response created = as(ADMIN).post("/api/document-kinds",
+                    kind("Autorisation de sortie " + UUID.randomUUID().toString().substring(0, 6), "FAMILY"));
+            String code = created.body().path("code").asText();
+            awaitKind(code, k -> true);
+            long files = files();
+            Raw renamed = upload(ADMIN, "/api/document-kinds/" + code + "/blank-form", Map.of(), "formulaire.pdf",
+                    "Ceci est un texte, pas un PDF.".getBytes(StandardCharsets.UTF_8));
+            assertThat(renamed.status()).isEqualTo(400);
+            assertThat(renamed.code()).isEqualTo("FILE_TYPE_NOT_ALLOWED");
+            assertThat(renamed.body().path("errors").get(0).path("field").asText()).isEqualTo("file");
+            assertThat(files()).isEqualTo(files);
+            assertThat(upload(AGENT, "/api/document-kinds/" + code + "/blank-form", Map.of(), "formulaire.pdf",
+                    TestFiles.pdf("Autorisation")).status()).isEqualTo(403);
+
+            assertThat(upload(ADMIN, "/api/document-kinds/" + code + "/blank-form", Map.of(), "formulaire.pdf",
+                    TestFiles.pdf("Autorisation de sortie")).status()).isEqualTo(204);
+            JsonNode published = awaitKind(code, k -> !k.path("blankFormId").isNull());
+            assertThat(published.path("blankFormName").asText()).isEqualTo("formulaire.pdf");
+            Raw download = download(parentOf(newFamily()), published.path("blankFormId").asText());
+            assertThat(download.status()).isEqualTo(200);
+            assertThat(download.header("Content-Type")).isEqualTo("application/pdf");
+
+            assertThat(as(AGENT).post("/api/document-kinds/" + code + "/blank-form/withdrawal", Map.of()).status())
+                    .isEqualTo(403);
+            assertThat(as(ADMIN).post("/api/document-kinds/" + code + "/blank-form/withdrawal", Map.of()).status())
+                    .isEqualTo(204);
+            awaitKind(code, k -> k.path("blankFormId").isNull());
+        }
+    }
+
+    @Nested
+    class ReadModels {
+
+        @Autowired
+        org.springframework.context.ApplicationContext context;
+
+        @Test
+        void every_projection_names_its_tables_or_is_never_replayed() {
+            ReadModelChecks.assertEveryProjectionDeclaresItsTables(context);
+        }
+
+        /** After children, documents sent and reviewed both ways, and a kind changed. */
+        @Test
+        void every_read_model_rebuilds_from_the_events_into_the_live_one_and_documents_travel_in_time() {
+            String family = newFamily();
+            Actor parent = parentOf(family);
+            School school = maternelle();
+            String first = addChild(parent, school);
+            String second = addChild(parent, school);
+            assertThat(submit(parent, "PHOTO", first, "photo.jpg", TestFiles.jpegWithGps(120, 160, 1)).status())
+                    .isEqualTo(201);
+            String insurance = submit(parent, "SCHOOL_INSURANCE", second, "assurance.pdf",
+                    TestFiles.pdf("Assurance")).body().path("documentId").asText();
+            String sheet = submit(parent, "HEALTH_SHEET", null, "fiche.pdf", TestFiles.pdf("Fiche"))
+                    .body().path("documentId").asText();
+            await().atMost(Duration.ofSeconds(10)).until(() -> as(AGENT).get("/api/documents/pending").body()
+                    .findValuesAsText("documentId").containsAll(List.of(insurance, sheet)));
+            Instant beforeReview = Instant.now();
+            assertThat(as(AGENT).post("/api/documents/" + insurance + "/approval", Map.of()).status())
+                    .isEqualTo(204);
+            assertThat(as(AGENT).post("/api/documents/" + sheet + "/rejection",
+                    Map.of("reason", "La fiche n'est pas signée.")).status()).isEqualTo(204);
+            Map<String, Object> edit = child(school);
+            edit.put("classId", school.classId());
+            assertThat(as(parent).put("/api/children/" + first, edit).status()).isEqualTo(204);
+            familyDocument(parent, "HEALTH_SHEET", "REFUSED");
+
+            ReadModelChecks.assertEveryReadModelRebuildsIdentically(port);
+
+            ServiceApi.Caller auditor = as(TestServiceTokens.staff(Role.AUDITOR));
+            assertThat(auditor.get("/internal/audit/as-of").body().toString()).contains("documents");
+            JsonNode then = auditor.get("/internal/audit/as-of/documents?familyId=" + family + "&at="
+                    + beforeReview).body().path("state");
+            JsonNode now = auditor.get("/internal/audit/as-of/documents?familyId=" + family + "&at="
+                    + Instant.now()).body().path("state");
+            assertThat(statusOf(then, sheet)).isEqualTo("SUBMITTED");
+            assertThat(statusOf(then, insurance)).isEqualTo("SUBMITTED");
+            assertThat(statusOf(now, sheet)).isEqualTo("REJECTED");
+            assertThat(statusOf(now, insurance)).isEqualTo("APPROVED");
+            assertThat(then.size()).as("the photo, the insurance, the sheet").isEqualTo(3);
+        }
+
+        private static String statusOf(JsonNode documents, String documentId) {
+            for (JsonNode d : documents) {
+                if (d.path("document_id").asText().equals(documentId)) {
+                    return d.path("status").asText();
+                }
+            }
+            throw new AssertionError(documentId + " not in " + documents);
         }
     }
 

@@ -5,9 +5,13 @@ import fr.marelle.platform.errors.DomainException;
 import fr.marelle.platform.errors.ErrorKind;
 import fr.marelle.platform.errors.FieldViolation;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** The rules of the document catalogue and of the documents families send, named. */
@@ -50,6 +54,48 @@ final class DocumentRules {
             throw field("validityMonths", "DOCUMENT_KIND_VALIDITY_INVALID",
                     "Une durée de validité en mois va de 1 à " + MAX_MONTHS + " mois.");
         }
+    }
+
+    /**
+     * What can be said of a kind before it is defined or changed, field by field, so that one answer names every bad
+     * field: a code that is given must be well formed; months of validity go with a validity in months.
+     */
+    static List<FieldViolation> kindViolations(String code, Validity validity, Integer months) {
+        List<FieldViolation> violations = new ArrayList<>();
+        if (code != null && !code.isBlank()) {
+            collect(violations, () -> codeIsWellFormed(code));
+        }
+        if (validity != null) {
+            collect(violations, () -> validityIsComplete(validity, months));
+        }
+        return violations;
+    }
+
+    private static void collect(List<FieldViolation> into, Runnable rule) {
+        try {
+            rule.run();
+        } catch (DomainException e) {
+            into.addAll(e.violations());
+        }
+    }
+
+    /**
+     * A code for a kind staff name only by its title: its words in capitals without accents, joined by _ (e.g.
+     * "Certificat médical" → CERTIFICAT_MEDICAL), numbered when that code is taken.
+     */
+    static String codeFromTitle(String title, Predicate<String> taken) {
+        String words = Normalizer.normalize(title == null ? "" : title, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").toUpperCase(Locale.ROOT)
+                .replaceAll("[^A-Z0-9]+", "_").replaceAll("^_+|_+$", "");
+        if (words.isEmpty() || !Character.isLetter(words.charAt(0)) || words.length() < 2) {
+            words = "DOCUMENT" + (words.isEmpty() ? "" : "_" + words);
+        }
+        String base = words.length() > 36 ? words.substring(0, 36).replaceAll("_+$", "") : words;
+        String code = base;
+        for (int n = 2; taken.test(code); n++) {
+            code = base + "_" + n;
+        }
+        return code;
     }
 
     /** Only kinds the town asks for may be sent; a child's document names the child, a family's does not. */

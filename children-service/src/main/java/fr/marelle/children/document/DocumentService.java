@@ -11,12 +11,15 @@ import fr.marelle.children.document.DocumentKindCommands.WithdrawBlankForm;
 import fr.marelle.children.document.query.DocumentRegister.KindView;
 import fr.marelle.children.file.StoredFiles;
 import fr.marelle.children.file.UploadInspector;
+import fr.marelle.platform.errors.FieldViolation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Documents families send and staff review, and the catalogue of kinds. An upload is checked whole before anything
@@ -44,6 +47,16 @@ public class DocumentService {
         return new KindSnapshot(kind.code(), kind.title(), DocumentScope.valueOf(kind.scope()),
                 Requirement.valueOf(kind.requirement()), Validity.valueOf(kind.validity()), kind.validityMonths(),
                 kind.reviewRequired());
+    }
+
+    /** The fields of a kind the request gets wrong, before any command: see {@link DocumentRules#kindViolations}. */
+    public static List<FieldViolation> kindViolations(String code, Validity validity, Integer validityMonths) {
+        return DocumentRules.kindViolations(code, validity, validityMonths);
+    }
+
+    /** The code of a new kind staff named only by its title, not one of {@code taken}. */
+    public static String codeFromTitle(String title, Predicate<String> taken) {
+        return DocumentRules.codeFromTitle(title, taken);
     }
 
     /** The caller has been checked: the family and child are theirs (or staff act for them). */

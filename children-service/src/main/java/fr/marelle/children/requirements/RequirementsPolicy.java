@@ -3,20 +3,19 @@ package fr.marelle.children.requirements;
 import fr.marelle.children.calendar.SchoolYearCalendar.SchoolYearStarted;
 import fr.marelle.children.calendar.TownCalendar;
 import fr.marelle.children.child.ChildCommands.RecordRequirements;
-import fr.marelle.children.child.ChildEvents.ChildArchived;
 import fr.marelle.children.child.ChildEvents.ChildLinkedToFamily;
 import fr.marelle.children.child.ChildEvents.ChildRegistered;
-import fr.marelle.children.child.ChildEvents.ChildUnlinkedFromFamily;
 import fr.marelle.children.document.DocumentEvents.DocumentApproved;
 import fr.marelle.children.document.DocumentEvents.DocumentExpired;
 import fr.marelle.children.document.DocumentEvents.DocumentRejected;
-import fr.marelle.children.document.DocumentEvents.DocumentSubmitted;
 import fr.marelle.children.document.DocumentKindEvents.DocumentKindChanged;
 import fr.marelle.children.document.DocumentKindEvents.DocumentKindDefined;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,16 +27,24 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * What each child has that services may require, for each of its families: kept up to date from the catalogue, the
- * documents, the children and the school year, and recorded on the child ({@code RecordRequirements}), which
- * publishes it when it changed. The policy keeps its own tables (req_*), in its own processing group with a single
- * segment, so that every evaluation sees every fact before it, whatever other projections are doing.
+ * What each child has that services may require, for each of its families: evaluated from the facts kept by
+ * {@link RequirementsFacts} (which handles every event first) whenever the catalogue, a document, a child or the school
+ * year changes, and recorded on the child ({@code RecordRequirements}), which publishes it when it changed. Both sit in
+ * their own processing group with a single segment, so that every evaluation sees every fact before it, whatever other
+ * projections are doing.
  *
  * <p>Satisfied: kinds of which the child (for a child's document) or the family (for a family's) has an approved
  * document valid today. Missing: the kinds the town requires that are not satisfied.
+ *
+ * <p>Never replayed: it sends commands whose events are published. Replayed from the start, it would evaluate each
+ * child on a part of its history (a photo not yet approved, a school year not yet started) and publish those passing
+ * states to planning; a rebuild of its facts ({@link RequirementsFacts}) is silent, and the children keep what they
+ * last recorded, which the facts' rebuild leaves true.
  */
 @Component
 @ProcessingGroup(RequirementsPolicy.GROUP)
+@Order(2)
+@DisallowReplay
 class RequirementsPolicy {
 
     static final String GROUP = "requirements";
@@ -54,17 +61,15 @@ class RequirementsPolicy {
 
     @EventHandler
     void on(DocumentKindDefined e) {
-        jdbc.sql("INSERT INTO req_kind (code, scope, requirement) VALUES (?, ?, ?) ON CONFLICT (code) DO UPDATE "
-                        + "SET scope = EXCLUDED.scope, requirement = EXCLUDED.requirement")
-                .params(e.code(), e.scope().name(), e.requirement().name()).update();
         evaluateEveryChild();
     }
 
+    /** Only when this event changed the requirement (the facts say so): a new title or validity changes nothing. */
     @EventHandler
-    void on(DocumentKindChanged e) {
-        int changed = jdbc.sql("UPDATE req_kind SET requirement = ? WHERE code = ? AND requirement <> ?")
-                .params(e.requirement().name(), e.code(), e.requirement().name()).update();
-        if (changed > 0) {
+    void on(DocumentKindChanged e, @MessageIdentifier String eventId) {
+        boolean requirementChanged = jdbc.sql("SELECT count(*) FROM req_kind WHERE code = ? AND requirement_event = ?")
+                .params(e.code(), eventId).query(Long.class).single() > 0;
+        if (requirementChanged) {
             evaluateEveryChild();
         }
     }
@@ -76,62 +81,27 @@ class RequirementsPolicy {
 
     @EventHandler
     void on(ChildRegistered e) {
-        link(e.childId(), e.familyId());
         evaluate(e.childId(), e.familyId());
     }
 
     @EventHandler
     void on(ChildLinkedToFamily e) {
-        link(e.childId(), e.familyId());
         evaluate(e.childId(), e.familyId());
     }
 
     @EventHandler
-    void on(ChildUnlinkedFromFamily e) {
-        jdbc.sql("DELETE FROM req_child WHERE child_id = ? AND family_id = ?").params(e.childId(), e.familyId())
-                .update();
-    }
-
-    @EventHandler
-    void on(ChildArchived e) {
-        jdbc.sql("UPDATE req_child SET archived = TRUE WHERE child_id = ?").param(e.childId()).update();
-    }
-
-    @EventHandler
-    void on(DocumentSubmitted e) {
-        jdbc.sql("""
-                        INSERT INTO req_document (document_id, kind, family_id, child_id, status)
-                        VALUES (?, ?, ?, ?, 'SUBMITTED') ON CONFLICT (document_id) DO NOTHING""")
-                .params(e.documentId(), e.kind(), e.familyId(), e.childId()).update();
-    }
-
-    @EventHandler
     void on(DocumentApproved e) {
-        jdbc.sql("UPDATE req_document SET status = 'APPROVED', valid_until = ? WHERE document_id = ?")
-                .params(e.validUntil(), e.documentId()).update();
         evaluateConcerned(e.familyId(), e.childId());
     }
 
     @EventHandler
     void on(DocumentRejected e) {
-        jdbc.sql("UPDATE req_document SET status = 'REJECTED' WHERE document_id = ?").param(e.documentId()).update();
         evaluateConcerned(e.familyId(), e.childId());
     }
 
     @EventHandler
     void on(DocumentExpired e) {
-        jdbc.sql("UPDATE req_document SET status = 'EXPIRED' WHERE document_id = ?").param(e.documentId()).update();
         evaluateConcerned(e.familyId(), e.childId());
-    }
-
-    @ResetHandler
-    void reset() {
-        jdbc.sql("TRUNCATE req_kind, req_document, req_child").update();
-    }
-
-    private void link(UUID childId, UUID familyId) {
-        jdbc.sql("INSERT INTO req_child (child_id, family_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                .params(childId, familyId).update();
     }
 
     /** A child's document concerns the child in each of its families; a family's, every child of the family. */

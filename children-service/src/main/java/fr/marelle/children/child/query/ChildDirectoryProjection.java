@@ -6,6 +6,7 @@ import fr.marelle.children.child.ChildEvents.ChildLinkedToFamily;
 import fr.marelle.children.child.ChildEvents.ChildRegistered;
 import fr.marelle.children.child.ChildEvents.ChildRequirementsEvaluated;
 import fr.marelle.children.child.ChildEvents.ChildUnlinkedFromFamily;
+import fr.marelle.platform.audit.history.ProjectionTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -18,6 +19,7 @@ import java.time.Instant;
 /** rm_child, rm_child_family, rm_child_requirements: children as families and staff list them. */
 @Component
 @ProcessingGroup("child-directory")
+@ProjectionTables({"rm_child", "rm_child_family", "rm_child_requirements"})
 class ChildDirectoryProjection {
 
     private final JdbcClient jdbc;

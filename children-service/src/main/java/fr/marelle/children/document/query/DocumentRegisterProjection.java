@@ -9,6 +9,7 @@ import fr.marelle.children.document.DocumentKindEvents.BlankFormWithdrawn;
 import fr.marelle.children.document.DocumentKindEvents.DocumentKindChanged;
 import fr.marelle.children.document.DocumentKindEvents.DocumentKindDefined;
 import fr.marelle.platform.audit.AuditMetadata;
+import fr.marelle.platform.audit.history.ProjectionTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -22,6 +23,7 @@ import java.time.Instant;
 /** rm_document_kind and rm_document: the catalogue, and every document sent with its state. */
 @Component
 @ProcessingGroup("document-register")
+@ProjectionTables({"rm_document_kind", "rm_document"})
 class DocumentRegisterProjection {
 
     private final JdbcClient jdbc;

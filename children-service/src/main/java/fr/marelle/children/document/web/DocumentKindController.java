@@ -10,6 +10,7 @@ import fr.marelle.children.document.query.DocumentRegister;
 import fr.marelle.children.document.query.DocumentRegister.KindView;
 import fr.marelle.platform.audit.Role;
 import fr.marelle.platform.errors.DomainException;
+import fr.marelle.platform.errors.ErrorKind;
 import fr.marelle.platform.errors.FieldViolation;
 import fr.marelle.platform.security.Callers;
 import fr.marelle.platform.web.RequestValidation;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The catalogue of documents: which the town asks for, how long they stay valid, the forms to download. */
@@ -46,6 +48,9 @@ class DocumentKindController {
                        @NotNull(message = "Choisissez la durée de validité.") Validity validity,
                        Integer validityMonths,
                        boolean reviewRequired) {
+    }
+
+    record Created(String code) {
     }
 
     private final DocumentService service;
@@ -64,28 +69,44 @@ class DocumentKindController {
         return register.kinds();
     }
 
+    /**
+     * A new kind. Its {@code code} may be left out: it is then made from the title (e.g. "Certificat médical" →
+     * CERTIFICAT_MEDICAL). Every bad field is named in one answer.
+     */
     @PostMapping("/api/document-kinds")
     @ResponseStatus(HttpStatus.CREATED)
-    void define(@RequestBody KindRequest request) {
+    Created define(@RequestBody KindRequest request) {
         Callers.require(Role.ADMIN);
-        List<FieldViolation> more = request.scope() == null
-                ? List.of(new FieldViolation("scope", "REQUIRED", "Choisissez si le document concerne la famille ou "
-                + "un enfant.")) : List.of();
-        RequestValidation.check(validator, request, more);
-        if (request.code() != null && register.kind(request.code()).isPresent()) {
-            throw DomainException.conflict("DOCUMENT_KIND_EXISTS", "Un document porte déjà ce code.");
+        List<FieldViolation> more = new ArrayList<>(DocumentService.kindViolations(request.code(),
+                request.validity(), request.validityMonths()));
+        if (request.scope() == null) {
+            more.add(new FieldViolation("scope", "REQUIRED", "Choisissez si le document concerne la famille ou "
+                    + "un enfant."));
         }
-        service.define(new DefineDocumentKind(request.code(), request.title(), request.description(), request.scope(),
+        RequestValidation.check(validator, request, more);
+        List<KindView> kinds = register.kinds();
+        String code = request.code() == null || request.code().isBlank()
+                ? DocumentService.codeFromTitle(request.title(), taken -> kinds.stream()
+                .anyMatch(k -> k.code().equals(taken)))
+                : request.code().strip();
+        if (kinds.stream().anyMatch(k -> k.code().equals(code))) {
+            throw new DomainException(ErrorKind.CONFLICT, "DOCUMENT_KIND_EXISTS", "Un document porte déjà ce code.",
+                    List.of(new FieldViolation("code", "DOCUMENT_KIND_EXISTS", "Un document porte déjà ce code.")));
+        }
+        service.define(new DefineDocumentKind(code, request.title(), request.description(), request.scope(),
                 request.requirement(), request.validity(), request.validityMonths(), request.reviewRequired(),
-                100 + register.kinds().size()));
+                100 + kinds.size()));
+        return new Created(code);
     }
 
+    /** Its title, description, requirement, validity and review; never its code nor its scope. */
     @PutMapping("/api/document-kinds/{code}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void change(@PathVariable String code, @RequestBody KindRequest request) {
         Callers.require(Role.ADMIN);
-        RequestValidation.check(validator, request, List.of());
         existing(code);
+        RequestValidation.check(validator, request, DocumentService.kindViolations(null, request.validity(),
+                request.validityMonths()));
         service.change(new ChangeDocumentKind(code, request.title(), request.description(), request.requirement(),
                 request.validity(), request.validityMonths(), request.reviewRequired()));
     }
@@ -97,11 +118,18 @@ class DocumentKindController {
         Callers.require(Role.ADMIN);
         existing(code);
         if (file == null || file.isEmpty()) {
-            throw new DomainException(fr.marelle.platform.errors.ErrorKind.INVALID, "FILE_EMPTY",
+            throw new DomainException(ErrorKind.INVALID, "FILE_EMPTY",
                     "Choisissez le fichier à publier.", List.of(new FieldViolation("file", "FILE_EMPTY",
                     "Choisissez le fichier à publier.")));
         }
         service.publishBlankForm(code, file.getOriginalFilename(), file.getBytes());
+    }
+
+    /** Withdraws the blank form (families no longer download it); as a command, for clients that only POST. */
+    @PostMapping("/api/document-kinds/{code}/blank-form/withdrawal")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void withdrawBlankFormCommand(@PathVariable String code) {
+        withdrawBlankForm(code);
     }
 
     @DeleteMapping("/api/document-kinds/{code}/blank-form")

@@ -7,6 +7,7 @@ import fr.marelle.children.school.SchoolEvents.SchoolClosed;
 import fr.marelle.children.school.SchoolEvents.SchoolDetailsChanged;
 import fr.marelle.children.school.SchoolEvents.SchoolOpened;
 import fr.marelle.children.school.SchoolEvents.SchoolReopened;
+import fr.marelle.platform.audit.history.ProjectionTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
 /** rm_school and rm_school_class: the schools as staff and parents choose them. */
 @Component
 @ProcessingGroup("school-catalog")
+@ProjectionTables({"rm_school", "rm_school_class"})
 class SchoolCatalogProjection {
 
     private final JdbcClient jdbc;

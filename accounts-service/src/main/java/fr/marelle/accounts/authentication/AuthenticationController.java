@@ -5,12 +5,15 @@ import fr.marelle.accounts.authentication.AuthenticationService.Enrollment;
 import fr.marelle.accounts.authentication.AuthenticationService.LoginOutcome;
 import fr.marelle.platform.audit.Actor;
 import fr.marelle.platform.security.Callers;
-import jakarta.validation.Valid;
+import fr.marelle.platform.web.RequestValidation;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
 
 /** Logins, for the gateway only (it calls as itself, with the client's address in its token). */
 @RestController
@@ -29,31 +32,38 @@ class AuthenticationController {
 
     private final AuthenticationService authentication;
 
-    AuthenticationController(AuthenticationService authentication) {
+    private final Validator validator;
+
+    AuthenticationController(AuthenticationService authentication, Validator validator) {
         this.authentication = authentication;
+        this.validator = validator;
     }
 
     @PostMapping("/api/authentication")
-    LoginOutcome authenticate(@Valid @RequestBody Credentials credentials) {
+    LoginOutcome authenticate(@RequestBody Credentials credentials) {
         Actor gateway = Callers.requireApplication("gateway");
+        RequestValidation.check(validator, credentials, List.of());
         return authentication.authenticate(credentials.email(), credentials.password(), gateway.clientIp());
     }
 
     @PostMapping("/api/authentication/second-factor")
-    LoginOutcome secondFactor(@Valid @RequestBody Code code) {
+    LoginOutcome secondFactor(@RequestBody Code code) {
         Callers.requireApplication("gateway");
+        RequestValidation.check(validator, code, List.of());
         return authentication.verifySecondFactor(code.challenge(), code.code());
     }
 
     @PostMapping("/api/authentication/second-factor/enrollment")
-    Enrollment enroll(@Valid @RequestBody Challenge challenge) {
+    Enrollment enroll(@RequestBody Challenge challenge) {
         Callers.requireApplication("gateway");
+        RequestValidation.check(validator, challenge, List.of());
         return authentication.startEnrollment(challenge.challenge());
     }
 
     @PostMapping("/api/authentication/second-factor/enrollment/confirmation")
-    EnrolledOutcome confirm(@Valid @RequestBody Code code) {
+    EnrolledOutcome confirm(@RequestBody Code code) {
         Callers.requireApplication("gateway");
+        RequestValidation.check(validator, code, List.of());
         return authentication.confirmEnrollment(code.challenge(), code.code());
     }
 }

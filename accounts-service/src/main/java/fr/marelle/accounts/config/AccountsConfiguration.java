@@ -3,6 +3,9 @@ package fr.marelle.accounts.config;
 import fr.marelle.accounts.credentials.SecondFactor;
 import fr.marelle.platform.crypto.SecretBox;
 import org.springframework.beans.factory.annotation.Value;
+import fr.marelle.platform.processing.PerFamilySequencing;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -12,6 +15,12 @@ import java.time.Clock;
 
 @Configuration
 class AccountsConfiguration {
+
+    /** The directory joins a family and its guardians: their events are handled in order, family by family. */
+    @Autowired
+    void sequencePerFamily(EventProcessingConfigurer processing) {
+        processing.registerSequencingPolicy("family-directory", configuration -> PerFamilySequencing.INSTANCE);
+    }
 
     @Bean
     Clock clock() {

@@ -4,7 +4,8 @@ import fr.marelle.accounts.credentials.AccountLinks;
 import fr.marelle.accounts.credentials.LinkPurpose;
 import fr.marelle.platform.errors.DomainException;
 import fr.marelle.platform.security.Callers;
-import jakarta.validation.Valid;
+import fr.marelle.platform.web.RequestValidation;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Single-use links, minted when notification-service writes the email that carries them: the token exists only in
@@ -31,15 +33,19 @@ class AccountLinkController {
     private final AccountLinks links;
     private final String portalUrl;
 
-    AccountLinkController(AccountLinks links, @Value("${marelle.portal.url}") String portalUrl) {
+    private final Validator validator;
+
+    AccountLinkController(AccountLinks links, @Value("${marelle.portal.url}") String portalUrl, Validator validator) {
         this.links = links;
+        this.validator = validator;
         this.portalUrl = portalUrl.endsWith("/") ? portalUrl.substring(0, portalUrl.length() - 1) : portalUrl;
     }
 
     @PostMapping("/api/account-links")
     @Transactional
-    Link mint(@Valid @RequestBody LinkRequest request) {
+    Link mint(@RequestBody LinkRequest request) {
         Callers.requireApplication("notification");
+        RequestValidation.check(validator, request, List.of());
         AccountLinks.Request pending = links.pending(request.requestId())
                 .filter(r -> r.purpose().path() != null)
                 .orElseThrow(() -> DomainException.rule("LINK_EXPIRED_OR_USED",

@@ -55,6 +55,8 @@ class FamilyDirectoryProjection {
                         event.address().postcode(), event.address().city(), Timestamp.from(at),
                         role == null ? "SYSTEM" : role)
                 .update();
+        // the family's guardians may have been recorded first (events of other streams)
+        refreshSearch(event.familyId().value());
     }
 
     @EventHandler
@@ -185,12 +187,17 @@ class FamilyDirectoryProjection {
         refreshSearch(event.familyId().value());
     }
 
-    /** What staff search by: guardians' names and addresses, the family's city. */
+    /**
+     * What staff search by: guardians' names and addresses, the family's city. Recomputed from both tables whichever
+     * comes first, so that the text is the same whatever order the family's and its guardians' events are handled in.
+     */
     private void refreshSearch(UUID familyId) {
         jdbc.sql("""
                         UPDATE rm_guardian g SET search_text = lower(concat_ws(' ', g.first_name, g.last_name,
-                            g.login_email, g.notification_email, g.main_phone, f.city, f.postcode))
-                        FROM rm_family f WHERE f.family_id = g.family_id AND g.family_id = ?""")
+                            g.login_email, g.notification_email, g.main_phone,
+                            (SELECT f.city FROM rm_family f WHERE f.family_id = g.family_id),
+                            (SELECT f.postcode FROM rm_family f WHERE f.family_id = g.family_id)))
+                        WHERE g.family_id = ?""")
                 .param(familyId).update();
     }
 

@@ -112,6 +112,7 @@ class FamilyController {
 
     @GetMapping("/api/families/{familyId}")
     FamilyFile get(@PathVariable UUID familyId) {
+        Callers.require(Role.PARENT, Role.ADMIN, Role.AGENT, Role.FINANCE, Role.AUDITOR);
         UUID scope = UUID.fromString(Callers.familyScope(familyId.toString()));
         return directory.family(scope).orElseThrow(FamilyController::familyNotFound);
     }

@@ -76,7 +76,7 @@ class PayFipTopUpTest {
     int notifyWallet(String idOp) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                                    + "/api/payment-notifications/payfip"))
+                                    + "/payment-notifications/payfip"))
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .POST(HttpRequest.BodyPublishers.ofString("idOp=" + idOp)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -98,7 +98,7 @@ class PayFipTopUpTest {
                 .containsEntry("urlredirect", "https://portail.vincey.test/porte-monnaie/paiements/"
                         + topUp.paymentId());
         assertThat(registered.get("refdet")).matches("MAR[0-9A-F]{27}");
-        assertThat(registered.get("urlnotif")).endsWith("/api/payment-notifications/payfip");
+        assertThat(registered.get("urlnotif")).endsWith("/payment-notifications/payfip");
     }
 
     @Test

@@ -91,7 +91,7 @@ class TopUpApiTest {
                 body.toString().getBytes(StandardCharsets.UTF_8));
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                            + "/api/payment-notifications/sandbox"))
+                            + "/payment-notifications/sandbox"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json));
             if (secret != null) {
@@ -152,7 +152,7 @@ class TopUpApiTest {
             assertThat(atSandbox.path("amountCents").asLong()).isEqualTo(5_000);
             assertThat(atSandbox.path("returnUrl").asText())
                     .isEqualTo("https://portail.vincey.test/porte-monnaie/paiements/" + topUp.paymentId());
-            assertThat(atSandbox.path("notificationUrl").asText()).endsWith("/api/payment-notifications/sandbox");
+            assertThat(atSandbox.path("notificationUrl").asText()).endsWith("/payment-notifications/sandbox");
             awaitStatus(topUp, "PENDING");
         }
 

@@ -12,6 +12,8 @@ import fr.marelle.contracts.wallet.WalletCredited;
 import fr.marelle.contracts.wallet.WalletDebited;
 import fr.marelle.contracts.wallet.WalletOverdrawn;
 import fr.marelle.platform.audit.Role;
+import fr.marelle.platform.test.ReadModelChecks;
+import fr.marelle.platform.test.RoleMatrix;
 import fr.marelle.platform.test.ServiceApi;
 import fr.marelle.platform.test.TestServiceTokens;
 import fr.marelle.wallet.support.Published;
@@ -363,6 +365,43 @@ class WalletApiTest {
                 assertThat(Published.walletEventsOf(family, WalletOverdrawn.TYPE))
                         .extracting(o -> o.payload().path("balanceCents").asLong()).containsExactly(-300L);
             });
+        }
+    }
+
+    @Nested
+    class RolesAndReadModels {
+        @Autowired
+        org.springframework.context.ApplicationContext context;
+
+        @Test
+        void each_role_reaches_exactly_the_endpoints_it_is_allowed() {
+            Role[] everyone = {Role.PARENT, Role.ADMIN, Role.AGENT, Role.FINANCE, Role.AUDITOR};
+            RoleMatrix.of(context, port)
+                    .allow("GET /api/families/{familyId}/wallet", everyone)
+                    .allow("GET /api/families/{familyId}/wallet/movements", everyone)
+                    .allow("GET /api/families/{familyId}/wallet/upcoming", everyone)
+                    .allow("GET /api/families/{familyId}/wallet/low-balance-threshold", everyone)
+                    .allow("PUT /api/families/{familyId}/wallet/low-balance-threshold", Role.PARENT, Role.ADMIN,
+                            Role.AGENT, Role.FINANCE)
+                    .allow("POST /api/families/{familyId}/wallet/cesu-cheques", Role.ADMIN, Role.FINANCE)
+                    .allow("POST /api/families/{familyId}/wallet/payments", Role.ADMIN, Role.FINANCE)
+                    .allow("POST /api/families/{familyId}/wallet/refunds", Role.ADMIN, Role.FINANCE)
+                    .allow("POST /api/families/{familyId}/wallet/adjustments", Role.ADMIN, Role.FINANCE)
+                    .allow("GET /api/top-ups/limits", everyone)
+                    .allow("POST /api/families/{familyId}/top-ups", Role.PARENT)
+                    .allow("GET /api/families/{familyId}/top-ups", everyone)
+                    .allow("GET /api/families/{familyId}/top-ups/{paymentId}", everyone)
+                    .verify();
+        }
+
+        @Test
+        void every_read_model_declares_its_tables_and_rebuilds_identically() {
+            String family = newFamily();
+            cash(family, 1_500, UUID.randomUUID());
+            settle(family, charge(chargeId(), "canteen", monday, 190, false));
+            awaitWallet(family, 1_310, 0, 0, 0);
+            ReadModelChecks.assertEveryProjectionDeclaresItsTables(context);
+            ReadModelChecks.assertEveryReadModelRebuildsIdentically(port);
         }
     }
 

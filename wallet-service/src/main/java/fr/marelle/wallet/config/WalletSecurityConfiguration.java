@@ -11,9 +11,10 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Two doors. Payment providers are not Marelle and hold no service token: their notifications come to
- * {@code /api/payment-notifications/**}, open at the HTTP level, where each provider's adapter decides what to believe
- * (a signature, or the provider's own answer when asked). Everything else is the platform's service API, behind
- * service tokens, exactly as the platform configures it for every service.
+ * {@code /payment-notifications/**} — outside {@code /api/}, which is Marelle's own API — open at the HTTP level,
+ * where each provider's adapter decides what to believe (a signature, or the provider's own answer when asked).
+ * Everything else is the platform's service API, behind service tokens, exactly as the platform configures it for
+ * every service.
  */
 @Configuration(proxyBeanMethods = false)
 class WalletSecurityConfiguration {
@@ -21,7 +22,7 @@ class WalletSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain providerNotifications(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/api/payment-notifications/**")
+        return http.securityMatcher("/payment-notifications/**")
                 .csrf(csrf -> csrf.disable()) // server-to-server, no browser, no cookie
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())

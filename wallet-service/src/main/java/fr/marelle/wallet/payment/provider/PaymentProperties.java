@@ -13,7 +13,7 @@ public class PaymentProperties {
     private String provider = "sandbox";
     /** Where the payer comes back to the portal; {@code {paymentId}} is replaced. */
     private String returnUrl = "http://localhost:8080/porte-monnaie/paiements/{paymentId}";
-    /** wallet-service's address as the provider reaches it; notifications go to {@code <it>/api/payment-notifications/<provider>}. */
+    /** wallet-service's address as the provider reaches it; notifications go to {@code <it>/payment-notifications/<provider>}. */
     private URI notificationBaseUrl = URI.create("http://127.0.0.1:8085");
     /** What the payer's bank statement and the provider's page show. */
     private String description = "Porte-monnaie famille";
@@ -229,6 +229,6 @@ public class PaymentProperties {
     public URI notificationUrlFor(String providerName) {
         String base = notificationBaseUrl.toString();
         return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
-                + "/api/payment-notifications/" + providerName.toLowerCase(java.util.Locale.ROOT));
+                + "/payment-notifications/" + providerName.toLowerCase(java.util.Locale.ROOT));
     }
 }

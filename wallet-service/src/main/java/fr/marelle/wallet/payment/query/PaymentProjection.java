@@ -6,6 +6,7 @@ import fr.marelle.wallet.payment.PaymentEvents.TopUpRedirected;
 import fr.marelle.wallet.payment.PaymentEvents.TopUpStarted;
 import fr.marelle.wallet.payment.PaymentEvents.TopUpSucceeded;
 import fr.marelle.wallet.payment.PaymentStatus;
+import fr.marelle.platform.audit.history.ProjectionTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -21,6 +22,7 @@ import java.time.ZoneOffset;
 /** Card payments as parents and staff see them, and as the reconciliation finds the open ones. */
 @Component
 @ProcessingGroup(PaymentProjection.GROUP)
+@ProjectionTables("rm_payment")
 class PaymentProjection {
 
     static final String GROUP = "payments-view";

@@ -34,7 +34,7 @@ class NotificationController {
         this.notifications = notifications;
     }
 
-    @PostMapping("/api/payment-notifications/{provider}")
+    @PostMapping("/payment-notifications/{provider}")
     ResponseEntity<Void> notify(@PathVariable String provider, HttpServletRequest request) throws IOException {
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
         if (body.length > MAX_BODY) {

@@ -76,6 +76,7 @@ class TopUpController {
 
     @GetMapping("/api/top-ups/limits")
     Limits limits() {
+        Callers.require(Role.PARENT, Role.ADMIN, Role.AGENT, Role.FINANCE, Role.AUDITOR);
         return new Limits(limits.minimum().cents(), limits.maximum().cents(), providers.offersCardPayment());
     }
 

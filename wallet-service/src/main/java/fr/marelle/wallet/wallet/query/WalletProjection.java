@@ -12,6 +12,7 @@ import fr.marelle.wallet.wallet.WalletEvents.ChargesReserved;
 import fr.marelle.wallet.wallet.WalletEvents.LowBalanceThresholdChanged;
 import fr.marelle.wallet.wallet.WalletEvents.WalletCredited;
 import fr.marelle.wallet.wallet.WalletEvents.WalletOpened;
+import fr.marelle.platform.audit.history.ProjectionTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -24,7 +25,6 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.UUID;
 
 /**
  * The wallets as parents and staff see them: the four figures, the reservations ("à venir") and the history of every
@@ -33,6 +33,7 @@ import java.util.UUID;
  */
 @Component
 @ProcessingGroup(WalletProjection.GROUP)
+@ProjectionTables({"rm_wallet", "rm_wallet_movement", "rm_wallet_reservation"})
 class WalletProjection {
 
     static final String GROUP = "wallet-view";
@@ -139,9 +140,5 @@ class WalletProjection {
 
     private static OffsetDateTime utc(Instant at) {
         return at.atOffset(ZoneOffset.UTC);
-    }
-
-    static UUID uuid(FamilyId familyId) {
-        return familyId.value();
     }
 }

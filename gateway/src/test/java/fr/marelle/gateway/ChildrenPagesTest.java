@@ -1,19 +1,44 @@
 package fr.marelle.gateway;
 
 import jakarta.servlet.http.Cookie;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 
-/** "Vos enfants", "Mes documents" and the console's review queue and schools, against a stub children-service. */
+/**
+ * "Vos enfants", "Mes documents" and the console's review queue, schools and catalogue of documents, against a stub
+ * children-service. On a real port as well as through MockMvc: the multipart limits are the servlet container's, so
+ * uploads over them are sent over HTTP.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ChildrenPagesTest extends GatewayTestSupport {
+
+    @LocalServerPort
+    int port;
 
     static final String SCHOOL = "b7e1c2d3-4f5a-4b6c-8d7e-9f0a1b2c3d4e";
     static final String CHILD = "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f";
@@ -127,8 +152,274 @@ class ChildrenPagesTest extends GatewayTestSupport {
         assertThat(errorOf(refused, "e9a3b4c5-6d7e-4f8a-9b0c-1d2e3f4a5b6c-reason"))
                 .isEqualTo("Le motif du refus est obligatoire : la famille le lira.");
         Cookie finance = loginStaff("FINANCE");
-        mvc.perform(get("/admin/documents").cookie(finance)).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
+        mvc.perform(get("/admin/documents").cookie(finance)).andExpect(MockMvcResultMatchers.status().isForbidden());
         Cookie parent = activeParent();
-        mvc.perform(get("/admin/documents").cookie(parent)).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
+        mvc.perform(get("/admin/documents").cookie(parent)).andExpect(MockMvcResultMatchers.status().isForbidden());
+    }
+
+    // --- uploads over the multipart limits, through the real servlet container ------------------------------------
+
+    static final int MB = 1024 * 1024;
+
+    static String child(String documentsJson) {
+        return """
+                {"childId":"%s","firstName":"Léa","lastName":"Martin","birthDate":"2023-03-14","age":3,
+                  "schoolId":"%s","schoolName":"École maternelle du centre","classId":null,"className":null,
+                  "archived":false,"families":[],"photoFileId":null,"documents":[%s],"schoolYear":"2026-2027",
+                  "satisfied":[],"missing":[],"dietComment":null,"allergies":null,"careNotesVisible":true}"""
+                .formatted(CHILD, SCHOOL, documentsJson);
+    }
+
+    static final String CHILD_DOCUMENTS = status("PHOTO", "Photo d'identité", "TO_PROVIDE", null) + ","
+            + status("SCHOOL_INSURANCE", "Attestation d'assurance scolaire", "TO_PROVIDE", null) + ","
+            + status("MEDICAL_CERTIFICATE", "Certificat médical", "TO_PROVIDE", null);
+
+    static final String OVERVIEW = """
+            {"familyId":"f","schoolYear":"2026-2027","family":[%s],"children":[],"downloads":[]}"""
+            .formatted(status("HEALTH_SHEET", "Fiche sanitaire", "TO_PROVIDE", null).replace("\"CHILD\"",
+                    "\"FAMILY\""));
+
+    static final String KINDS = """
+            [{"code":"HEALTH_SHEET","title":"Fiche sanitaire","description":"Avec les vaccinations.","scope":"FAMILY",
+              "requirement":"REQUIRED","validity":"SCHOOL_YEAR","validityMonths":null,"reviewRequired":true,
+              "position":30,"blankFormId":"0b4c5d6e-7f8a-4b9c-0d1e-2f3a4b5c6d7e","blankFormName":"fiche.pdf"},
+             {"code":"MEDICAL_CERTIFICATE","title":"Certificat médical","description":null,"scope":"CHILD",
+              "requirement":"OPTIONAL","validity":"MONTHS","validityMonths":12,"reviewRequired":false,
+              "position":101,"blankFormId":null,"blankFormName":null}]""";
+
+    record Http(int status, String location, String body) {
+    }
+
+    /** The language the pages are asked in, as the browser's cookie says (null: French, the default). */
+    String language;
+
+    String cookies(Cookie session) {
+        return SESSION + "=" + session.getValue() + (language == null ? "" : "; MARELLE_LANG=" + language);
+    }
+
+    Http httpGet(String path, Cookie session) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Cookie", cookies(session)).GET());
+    }
+
+    /** The form's own action (with its CSRF token), posted as a browser would, with a file of {@code size} bytes. */
+    Http httpUpload(String action, Cookie session, String fileName, int size) throws Exception {
+        String boundary = "----marelle" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        byte[] content = new byte[size];
+        System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, content, 0, 9);
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + action))
+                .header("Cookie", cookies(session))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    private static Http send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+                .send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        return new Http(response.statusCode(), response.headers().firstValue("Location").orElse(null),
+                response.body());
+    }
+
+    /** Posts a file of {@code size} bytes through the upload form of {@code page}; the page it leads back to. */
+    Document refusedUpload(String page, String formSelector, Cookie session, int size, String expectedPage)
+            throws Exception {
+        Http form = httpGet(page, session);
+        assertThat(form.status()).as(form.body()).isEqualTo(200);
+        String action = Jsoup.parse(form.body()).select(formSelector).attr("action");
+        assertThat(action).contains("_csrf=");
+        Http refused = httpUpload(action, session, "gros.pdf", size);
+        assertThat(refused.status()).as("the upload is answered by a redirect to its page").isEqualTo(302);
+        assertThat(URI.create(refused.location()).getPath()).isEqualTo(expectedPage);
+        Http back = httpGet(expectedPage, session);
+        assertThat(back.status()).isEqualTo(200);
+        return Jsoup.parse(back.body());
+    }
+
+    @Test
+    void a_file_over_10_mb_gets_its_upload_page_back_with_the_message_next_to_the_file_field() throws Exception {
+        Cookie session = activeParent();
+        services.answer("GET", "/api/children/" + CHILD, 200, child(CHILD_DOCUMENTS));
+        String page = "/vos-enfants/" + CHILD + "/documents/PHOTO";
+        Document back = refusedUpload(page, "main form[enctype=multipart/form-data]", session, 10 * MB + 1, page);
+        assertThat(errorOf(back, "file")).isEqualTo("Le fichier dépasse 10 Mo.");
+        assertThat(back.select("#erreurs a[href=#file]")).hasSize(1);
+        assertThat(back.title()).startsWith("Erreur :");
+        assertThat(back.getElementById("file").hasAttr("autofocus")).isTrue();
+        assertThat(services.calls("POST", "/api/documents")).as("nothing sent to children-service").isEmpty();
+        // the message was for that answer only
+        assertThat(Jsoup.parse(httpGet(page, session).body()).getElementById("file-error")).isNull();
+
+        // a request over its own limit (11 MB) on "Mes documents": that document's field
+        services.answer("GET", "/api/documents", 200, OVERVIEW);
+        Document documents = refusedUpload("/mes-documents", "form[action^=/mes-documents/HEALTH_SHEET]", session,
+                12 * MB, "/mes-documents");
+        assertThat(errorOf(documents, "file-HEALTH_SHEET")).isEqualTo("Le fichier dépasse 10 Mo.");
+        assertThat(services.calls("POST", "/api/documents")).isEmpty();
+
+        // and in English
+        language = "en";
+        Document englishBack = refusedUpload(page, "main form[enctype=multipart/form-data]", session, 10 * MB + 1,
+                page);
+        assertThat(errorOf(englishBack, "file")).isEqualTo("The file is larger than 10 MB.");
+    }
+
+    @Test
+    void a_blank_form_over_10_mb_gets_the_catalogue_page_back_with_the_message() throws Exception {
+        Cookie admin = loginStaff("ADMIN");
+        services.answer("GET", "/api/document-kinds", 200, KINDS);
+        String page = "/admin/types-de-documents/HEALTH_SHEET";
+        Document back = refusedUpload(page, "form[enctype=multipart/form-data]", admin, 10 * MB + 100, page);
+        assertThat(errorOf(back, "file")).isEqualTo("Le fichier dépasse 10 Mo.");
+        assertThat(services.calls("POST", "/api/document-kinds/HEALTH_SHEET/blank-form")).isEmpty();
+    }
+
+    @Test
+    void any_kind_of_the_child_has_its_upload_page_and_others_are_not_found() throws Exception {
+        Cookie session = activeParent();
+        services.answer("GET", "/api/children/" + CHILD, 200, child(CHILD_DOCUMENTS));
+        Document page = page("/vos-enfants/" + CHILD + "/documents/MEDICAL_CERTIFICATE", session);
+        assertThat(page.select("h1").text()).isEqualTo("Certificat médical de « Léa »");
+        field(page, "file");
+        services.answer("POST", "/api/documents", 201, "{\"documentId\":\"" + UUID.randomUUID()
+                + "\",\"status\":\"SUBMITTED\"}");
+        var sent = mvc.perform(multipart("/vos-enfants/" + CHILD + "/documents/MEDICAL_CERTIFICATE")
+                .file(new MockMultipartFile("file", "certificat.pdf", "application/pdf", "%PDF-1.7".getBytes()))
+                .cookie(session).with(csrf())).andReturn();
+        assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo("/vos-enfants");
+        assertThat(services.last("POST", "/api/documents").body()).contains("MEDICAL_CERTIFICATE")
+                .contains("certificat.pdf");
+        mvc.perform(get("/vos-enfants/" + CHILD + "/documents/HEALTH_SHEET").cookie(session))
+                .andExpect(MockMvcResultMatchers.status().isNotFound());
+    }
+
+    // --- the catalogue of documents (administrators) --------------------------------------------------------------
+
+    @Test
+    void administrators_see_the_catalogue_in_words_and_only_they_open_it() throws Exception {
+        Cookie admin = loginStaff("ADMIN");
+        services.answer("GET", "/api/document-kinds", 200, KINDS);
+        Document list = page("/admin/types-de-documents", admin);
+        assertThat(list.select("h1").text()).isEqualTo("Documents demandés aux familles");
+        assertThat(list.select("nav.console-nav a[aria-current=page]").text()).isEqualTo("Documents demandés");
+        Element sheet = list.select(".kind-item").first();
+        assertThat(sheet.select("h2").text()).isEqualTo("Fiche sanitaire");
+        assertThat(sheet.text()).contains("La famille").contains("Obligatoire").contains("L'année scolaire")
+                .contains("Vérifié par la mairie").contains("fiche.pdf");
+        assertThat(list.select(".kind-item").get(1).text()).contains("Chaque enfant").contains("Facultatif")
+                .contains("12 mois à partir de la validation").contains("Validé dès l'envoi, sans vérification")
+                .contains("Aucun");
+        assertThat(list.select("a[href=/admin/types-de-documents/MEDICAL_CERTIFICATE]").text())
+                .isEqualTo("Modifier Certificat médical");
+        assertThat(list.select("[style]")).isEmpty();
+        for (String role : new String[]{"AGENT", "FINANCE"}) {
+            mvc.perform(get("/admin/types-de-documents").cookie(loginStaff(role))).andExpect(MockMvcResultMatchers.status().isForbidden());
+        }
+        mvc.perform(get("/admin/types-de-documents").cookie(activeParent())).andExpect(MockMvcResultMatchers.status().isForbidden());
+    }
+
+    @Test
+    void a_new_kind_with_bad_input_gets_each_error_next_to_its_field_and_is_not_sent() throws Exception {
+        Cookie admin = loginStaff("ADMIN");
+        Document blank = page("/admin/types-de-documents/nouveau", admin);
+        assertThat(blank.getElementById("reviewRequired").hasAttr("checked")).isTrue();
+        Document refused = page(post("/admin/types-de-documents/nouveau").cookie(admin).with(csrf())
+                .param("code", "certificat médical").param("validity", "MONTHS").param("validityMonths", "0"));
+        assertThat(errorOf(refused, "title")).isEqualTo("Le titre est obligatoire.");
+        assertThat(errorOf(refused, "code")).isEqualTo("Le code s'écrit en majuscules, chiffres et _ (2 à 40 "
+                + "caractères), comme HEALTH_SHEET.");
+        assertThat(errorOf(refused, "scope")).isEqualTo("Choisissez si le document concerne la famille ou un "
+                + "enfant.");
+        assertThat(errorOf(refused, "requirement")).isEqualTo("Choisissez si le document est demandé.");
+        assertThat(errorOf(refused, "validityMonths")).isEqualTo("Une durée de validité en mois va de 1 à 60 mois.");
+        assertThat(refused.getElementById("validity-MONTHS").hasAttr("checked")).as("the choice is kept").isTrue();
+        assertThat(refused.select("#erreurs a").eachAttr("href")).contains("#title", "#scope", "#requirement");
+        assertThat(refused.title()).startsWith("Erreur :");
+        assertThat(services.calls("POST", "/api/document-kinds")).isEmpty();
+
+        // what only children-service knows comes back next to its field too
+        services.answer("POST", "/api/document-kinds", 409, """
+                {"status":409,"code":"DOCUMENT_KIND_EXISTS","detail":"Un document porte déjà ce code.","errors":[
+                 {"field":"code","code":"DOCUMENT_KIND_EXISTS","message":"Un document porte déjà ce code."}]}""");
+        Document taken = page(post("/admin/types-de-documents/nouveau").cookie(admin).with(csrf())
+                .param("title", "Fiche sanitaire").param("code", "health_sheet").param("scope", "FAMILY")
+                .param("requirement", "REQUIRED").param("validity", "SCHOOL_YEAR"));
+        assertThat(errorOf(taken, "code")).isEqualTo("Un document porte déjà ce code.");
+        assertThat(taken.getElementById("code").val()).isEqualTo("HEALTH_SHEET");
+    }
+
+    @Test
+    void a_new_kind_is_sent_as_children_service_names_it() throws Exception {
+        Cookie admin = loginStaff("ADMIN");
+        services.answer("POST", "/api/document-kinds", 201, "{\"code\":\"CERTIFICAT_MEDICAL\"}");
+        var result = mvc.perform(post("/admin/types-de-documents/nouveau").cookie(admin).with(csrf())
+                .param("title", " Certificat médical ").param("description", "").param("scope", "CHILD")
+                .param("requirement", "OPTIONAL").param("validity", "MONTHS").param("validityMonths", "12")
+                .param("reviewRequired", "true")).andReturn();
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/admin/types-de-documents");
+        assertThat(result.getFlashMap().get("done").toString()).contains("« Certificat médical » est ajouté (code "
+                + "CERTIFICAT_MEDICAL)");
+        var sent = services.last("POST", "/api/document-kinds").json();
+        assertThat(sent.has("code")).as("left to children-service").isFalse();
+        assertThat(sent.path("title").asText()).isEqualTo("Certificat médical");
+        assertThat(sent.path("description").isNull()).isTrue();
+        assertThat(sent.path("scope").asText()).isEqualTo("CHILD");
+        assertThat(sent.path("requirement").asText()).isEqualTo("OPTIONAL");
+        assertThat(sent.path("validityMonths").asInt()).isEqualTo(12);
+        assertThat(sent.path("reviewRequired").asBoolean()).isTrue();
+        assertThat(services.last("POST", "/api/document-kinds").token().path("role").asText()).isEqualTo("ADMIN");
+    }
+
+    @Test
+    void a_kind_is_changed_and_its_blank_form_published_or_withdrawn() throws Exception {
+        Cookie admin = loginStaff("ADMIN");
+        services.answer("GET", "/api/document-kinds", 200, KINDS);
+        Document edit = page("/admin/types-de-documents/HEALTH_SHEET", admin);
+        assertThat(field(edit, "title").val()).isEqualTo("Fiche sanitaire");
+        assertThat(edit.getElementById("requirement").hasAttr("checked")).isTrue();
+        assertThat(edit.getElementById("scope")).as("the scope never changes").isNull();
+        assertThat(edit.text()).contains("La famille");
+        assertThat(edit.select("a[href=/fichiers/0b4c5d6e-7f8a-4b9c-0d1e-2f3a4b5c6d7e]").text()).isEqualTo("fiche.pdf");
+
+        Document refused = page(post("/admin/types-de-documents/HEALTH_SHEET").cookie(admin).with(csrf())
+                .param("title", "Fiche sanitaire").param("requirement", "REQUIRED").param("validity", "MONTHS")
+                .param("validityMonths", "soixante"));
+        assertThat(errorOf(refused, "validityMonths")).isEqualTo("Une durée de validité en mois va de 1 à 60 mois.");
+        services.answer("PUT", "/api/document-kinds/HEALTH_SHEET", 204);
+        var changed = mvc.perform(post("/admin/types-de-documents/HEALTH_SHEET").cookie(admin).with(csrf())
+                .param("title", "Fiche sanitaire de liaison").param("requirement", "REQUIRED")
+                .param("validity", "MONTHS").param("validityMonths", "24")).andReturn();
+        assertThat(changed.getResponse().getRedirectedUrl()).isEqualTo("/admin/types-de-documents");
+        var put = services.last("PUT", "/api/document-kinds/HEALTH_SHEET").json();
+        assertThat(put.path("title").asText()).isEqualTo("Fiche sanitaire de liaison");
+        assertThat(put.path("validityMonths").asInt()).isEqualTo(24);
+        assertThat(put.path("reviewRequired").asBoolean()).as("unticked").isFalse();
+
+        services.answer("POST", "/api/document-kinds/HEALTH_SHEET/blank-form", 400, """
+                {"status":400,"code":"FILE_TYPE_NOT_ALLOWED","detail":"Seuls les fichiers PDF, JPEG et PNG sont acceptés.",
+                 "errors":[{"field":"file","code":"FILE_TYPE_NOT_ALLOWED",
+                   "message":"Seuls les fichiers PDF, JPEG et PNG sont acceptés (le contenu du fichier n'en est pas un)."}]}""");
+        Document notPdf = page(multipart("/admin/types-de-documents/HEALTH_SHEET/formulaire")
+                .file(new MockMultipartFile("file", "fiche.pdf", "application/pdf", "texte".getBytes()))
+                .cookie(admin).with(csrf()));
+        assertThat(errorOf(notPdf, "file")).isEqualTo("Seuls les fichiers PDF, JPEG et PNG sont acceptés (le contenu "
+                + "du fichier n'en est pas un).");
+        services.answer("POST", "/api/document-kinds/HEALTH_SHEET/blank-form", 204);
+        var published = mvc.perform(multipart("/admin/types-de-documents/HEALTH_SHEET/formulaire")
+                .file(new MockMultipartFile("file", "fiche-2027.pdf", "application/pdf", "%PDF-1.7".getBytes()))
+                .cookie(admin).with(csrf())).andReturn();
+        assertThat(published.getResponse().getRedirectedUrl()).isEqualTo("/admin/types-de-documents/HEALTH_SHEET");
+        assertThat(services.last("POST", "/api/document-kinds/HEALTH_SHEET/blank-form").body())
+                .contains("filename=\"fiche-2027.pdf\"");
+        services.answer("POST", "/api/document-kinds/HEALTH_SHEET/blank-form/withdrawal", 204);
+        var withdrawn = mvc.perform(post("/admin/types-de-documents/HEALTH_SHEET/formulaire/retrait").cookie(admin)
+                .with(csrf())).andReturn();
+        assertThat(withdrawn.getResponse().getRedirectedUrl()).isEqualTo("/admin/types-de-documents/HEALTH_SHEET");
+        assertThat(services.calls("POST", "/api/document-kinds/HEALTH_SHEET/blank-form/withdrawal")).hasSize(1);
+        mvc.perform(get("/admin/types-de-documents/NO_SUCH_KIND").cookie(admin)).andExpect(MockMvcResultMatchers.status().isNotFound());
     }
 }

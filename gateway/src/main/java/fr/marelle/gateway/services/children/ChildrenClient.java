@@ -118,6 +118,44 @@ public class ChildrenClient {
         call().post("/api/schools/{id}/classes", schoolClass, JsonNode.class, schoolId);
     }
 
+    /** The catalogue: every kind of document, in the order families see them. */
+    public JsonNode documentKinds() {
+        return call().get("/api/document-kinds", JsonNode.class);
+    }
+
+    /** Defines a kind; its code (given, or made from the title by children-service). */
+    public String defineKind(Map<String, Object> kind) {
+        return call().post("/api/document-kinds", kind, JsonNode.class).path("code").asText();
+    }
+
+    public void changeKind(String code, Map<String, Object> kind) {
+        call().put("/api/document-kinds/{code}", kind, code);
+    }
+
+    public void withdrawBlankForm(String code) {
+        call().post("/api/document-kinds/{code}/blank-form/withdrawal", Map.of(), Void.class, code);
+    }
+
+    /** Publishes the blank form of a kind (multipart), as the logged-in administrator. */
+    public void publishBlankForm(String code, String fileName, byte[] content) {
+        run(() -> client().post().uri("/api/document-kinds/{code}/blank-form", code).headers(this::authenticate)
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(filePart(fileName, content)).retrieve()
+                .onStatus(s -> s.isError(), (request, response) -> {
+                    throw problem(response.getStatusCode().value(), response.getBody().readAllBytes());
+                }).toBodilessEntity());
+    }
+
+    private static MultiValueMap<String, Object> filePart(String fileName, byte[] content) {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName == null || fileName.isBlank() ? "document" : fileName;
+            }
+        });
+        return parts;
+    }
+
     /** Sends a document (multipart), as the logged-in user. */
     public UUID submit(String kind, Object childId, Object familyId, String fileName, byte[] content) {
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
@@ -128,12 +166,7 @@ public class ChildrenClient {
         if (familyId != null) {
             parts.add("familyId", familyId.toString());
         }
-        parts.add("file", new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return fileName == null || fileName.isBlank() ? "document" : fileName;
-            }
-        });
+        parts.addAll(filePart(fileName, content));
         JsonNode answer = run(() -> client().post().uri("/api/documents").headers(this::authenticate)
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve()
                 .onStatus(s -> s.isError(), (request, response) -> {

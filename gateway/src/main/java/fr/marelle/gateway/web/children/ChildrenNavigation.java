@@ -8,7 +8,7 @@ import java.util.List;
 
 import static fr.marelle.gateway.web.navigation.NavEntry.ParentAccess.ACTIVE;
 
-/** "Mes documents" and "Vos enfants" for parents; the review queue and the schools in the console. */
+/** "Mes documents" and "Vos enfants" for parents; the review queue, the catalogue and the schools in the console. */
 @Component
 class ChildrenNavigation implements NavEntries {
 
@@ -18,6 +18,8 @@ class ChildrenNavigation implements NavEntries {
                 NavEntry.parent(30, "documents", "children.nav.documents", "/mes-documents", ACTIVE),
                 NavEntry.parent(40, "children", "children.nav.children", "/vos-enfants", ACTIVE),
                 NavEntry.console(40, "documents", "children.nav.review", "/admin/documents", "ADMIN", "AGENT"),
+                NavEntry.console(45, "document-kinds", "children.nav.kinds", DocumentKindsConsoleController.BASE,
+                        "ADMIN"),
                 NavEntry.console(50, "schools", "children.nav.schools", "/admin/ecoles", "ADMIN", "AGENT"));
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -27,9 +27,6 @@ import java.util.UUID;
  */
 @Controller
 class ChildrenPagesController {
-
-    /** The kinds a child's pages upload (the family's are on "Mes documents"). */
-    static final Set<String> CHILD_KINDS = Set.of("PHOTO", "SCHOOL_INSURANCE");
 
     private final ChildrenClient children;
     private final Texts texts;
@@ -98,9 +95,11 @@ class ChildrenPagesController {
         return "redirect:/vos-enfants";
     }
 
+    /** The page to send one of the child's documents (any kind of the child the town asks for). */
     @GetMapping("/vos-enfants/{childId}/documents/{kind}")
     String uploadForm(@PathVariable UUID childId, @PathVariable String kind, Model model) {
-        return showUpload(children.child(childId), kind, texts.errors(), model);
+        // errors flashed by a refused upload (a file over the size limit: ChildrenUploadLimits)
+        return showUpload(children.child(childId), kind, DocumentKindsConsoleController.flashedErrors(model), model);
     }
 
     @PostMapping("/vos-enfants/{childId}/documents/{kind}")
@@ -109,12 +108,10 @@ class ChildrenPagesController {
                   Model model) throws IOException {
         JsonNode child = children.child(childId);
         FormErrors errors = texts.errors();
-        if (!CHILD_KINDS.contains(kind)) {
-            return "redirect:/vos-enfants";
-        }
+        JsonNode status = statusOf(child, kind);
         if (file == null || file.isEmpty()) {
             errors.reject("file", "children.error.file");
-            return showUpload(child, kind, errors, model);
+            return showUpload(child, kind, errors.asMap(), model);
         }
         try {
             children.submit(kind, childId, null, file.getOriginalFilename(), file.getBytes());
@@ -124,9 +121,12 @@ class ChildrenPagesController {
             } else {
                 errors.add(problem);
             }
-            return showUpload(child, kind, errors, model);
+            return showUpload(child, kind, errors.asMap(), model);
         }
-        redirect.addFlashAttribute("uploaded", texts.get("children.uploaded." + kind, child.path("firstName").asText()));
+        String firstName = child.path("firstName").asText();
+        redirect.addFlashAttribute("uploaded", texts.getOrDefault("children.uploaded." + kind, null) != null
+                ? texts.get("children.uploaded." + kind, firstName)
+                : texts.get("children.uploaded.other", status.path("kind").path("title").asText(), firstName));
         return "redirect:/vos-enfants";
     }
 
@@ -157,7 +157,7 @@ class ChildrenPagesController {
                 }
                 errors.add(field, problem.fields().isEmpty() ? problem
                         : new ServiceProblem(problem.status(), problem.code(),
-                        problem.fields().values().iterator().next().message(), java.util.Map.of()));
+                        problem.fields().values().iterator().next().message(), Map.of()));
             }
         }
         model.addAttribute("errors", errors.asMap());
@@ -198,17 +198,30 @@ class ChildrenPagesController {
         return "children/form";
     }
 
-    private String showUpload(JsonNode child, String kind, FormErrors errors, Model model) {
+    private String showUpload(JsonNode child, String kind, Map<String, String> errors, Model model) {
+        JsonNode status = statusOf(child, kind);
+        String firstName = child.path("firstName").asText();
+        String title = status.path("kind").path("title").asText();
         model.addAttribute("child", child);
         model.addAttribute("kind", kind);
-        JsonNode status = null;
+        model.addAttribute("status", status);
+        model.addAttribute("pageTitle", texts.getOrDefault("children.upload.title." + kind, null) != null
+                ? texts.get("children.upload.title." + kind, firstName)
+                : texts.get("children.upload.title.other", title, firstName));
+        String description = status.path("kind").path("description").isNull() ? null
+                : status.path("kind").path("description").asText(null);
+        model.addAttribute("lead", texts.getOrDefault("children.upload.lead." + kind, description));
+        model.addAttribute("errors", errors);
+        return "children/upload";
+    }
+
+    /** The state of one of the child's kinds; a kind the child's pages do not take is not found. */
+    private JsonNode statusOf(JsonNode child, String kind) {
         for (JsonNode s : child.path("documents")) {
             if (s.path("kind").path("code").asText().equals(kind)) {
-                status = s;
+                return s;
             }
         }
-        model.addAttribute("status", status);
-        model.addAttribute("errors", errors.asMap());
-        return "children/upload";
+        throw new ServiceProblem(404, "DOCUMENT_KIND_NOT_FOUND", texts.get("children.kinds.notFound"), Map.of());
     }
 }

@@ -6,7 +6,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** Children and documents: the parents' pages, the review queue, schools; children-service checks again. */
+/**
+ * Children and documents: the parents' pages, the review queue, schools, the catalogue of documents (administrators);
+ * children-service checks again.
+ */
 @Component
 class ChildrenRouteRules implements RouteRules {
 
@@ -15,6 +18,7 @@ class ChildrenRouteRules implements RouteRules {
         routes.requestMatchers("/vos-enfants/**", "/mes-documents/**").hasRole("PARENT")
                 .requestMatchers("/fichiers/**").authenticated()
                 .requestMatchers("/admin/documents/**").hasAnyRole("ADMIN", "AGENT")
+                .requestMatchers(DocumentKindsConsoleController.BASE + "/**").hasRole("ADMIN")
                 .requestMatchers(HttpMethod.POST, "/admin/ecoles/**").hasRole("ADMIN")
                 .requestMatchers("/admin/ecoles/**").hasAnyRole("ADMIN", "AGENT");
     }

@@ -15,6 +15,7 @@ import fr.marelle.accounts.guardian.GuardianId;
 import fr.marelle.accounts.guardian.GuardianProfile;
 import fr.marelle.platform.errors.DomainException;
 import fr.marelle.platform.errors.ErrorKind;
+import fr.marelle.platform.eventstore.ConcurrencyRetryScheduler;
 import fr.marelle.platform.validation.PhoneNumbers;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import fr.marelle.accounts.credentials.DuplicateKeys;
@@ -103,11 +104,24 @@ public class RegistrationService {
         return new Registered(guardianId.value(), familyId.value(), displayName, "EMAIL_UNVERIFIED");
     }
 
+    /**
+     * Sent outside any transaction, so that attempts racing on the owner's stream (several registrations of one
+     * address at once) are retried by the command gateway instead of answered with a conflict. An attempt that still
+     * loses after the retries is dropped: the concurrent attempt that won has told the owner at the same moment.
+     */
     private void tellTheOwner(String email) {
-        transactions.executeWithoutResult(status -> credentials.byEmail(email)
+        transactions.execute(status -> credentials.byEmail(email))
                 .filter(existing -> !existing.isStaff())
                 .map(Credential::userId)
-                .ifPresent(owner -> commands.sendAndWait(new RecordRegistrationAttempt(new GuardianId(owner)))));
+                .ifPresent(owner -> {
+                    try {
+                        commands.sendAndWait(new RecordRegistrationAttempt(new GuardianId(owner)));
+                    } catch (RuntimeException e) {
+                        if (!ConcurrencyRetryScheduler.isConcurrencyFailure(e)) {
+                            throw e;
+                        }
+                    }
+                });
     }
 
     private static String blankToNull(String value) {

@@ -46,7 +46,7 @@ public class ConcurrencyRetryScheduler implements RetryScheduler {
         return true;
     }
 
-    static boolean isConcurrencyFailure(Throwable failure) {
+    public static boolean isConcurrencyFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ConcurrencyException) {
                 return true;

@@ -33,7 +33,7 @@ public final class Portal implements ExtensionContext.Store.CloseableResource {
     public static final String ADMIN_EMAIL = "admin@vincey.test";
     public static final String ADMIN_PASSWORD = "Premiere-Mairie-2026!";
     private static final List<String> DATABASES = List.of("accounts", "children", "planning", "billing", "wallet",
-            "notification", "gateway");
+            "notification", "sandbox", "gateway");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process launcher;

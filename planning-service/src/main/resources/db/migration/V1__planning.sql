@@ -110,7 +110,6 @@ CREATE TABLE rm_booking (
 CREATE INDEX ix_rm_booking_child ON rm_booking (child_id, service_id, day);
 CREATE INDEX ix_rm_booking_family ON rm_booking (family_id, day);
 CREATE INDEX ix_rm_booking_service_day ON rm_booking (service_id, day, status);
-CREATE INDEX ix_rm_booking_day_id ON rm_booking (day_id, status);
 CREATE TABLE rm_service_day (
     day_id         VARCHAR(100) PRIMARY KEY,
     service_id     VARCHAR(40)  NOT NULL,

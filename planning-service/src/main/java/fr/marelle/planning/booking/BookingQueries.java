@@ -61,11 +61,11 @@ public class BookingQueries {
                 .params(familyId, from, to, serviceId, serviceId).query(BookingView.class).list();
     }
 
-    /** Active bookings of a service-day (every pool), e.g. to close it. */
-    public List<BookingView> activeOfDay(String dayId) {
-        return jdbc.sql("SELECT " + BOOKING_COLUMNS + " FROM rm_booking b WHERE b.day_id = ? "
-                        + "AND b.status IN ('BOOKED', 'WAITLISTED') ORDER BY b.booked_at")
-                .param(dayId).query(BookingView.class).list();
+    /** Active bookings of a service-day's pool, e.g. to close it (by service and day: that index serves both). */
+    public List<BookingView> activeOfDay(String serviceId, LocalDate day, String dayId) {
+        return jdbc.sql("SELECT " + BOOKING_COLUMNS + " FROM rm_booking b WHERE b.service_id = ? AND b.day = ? "
+                        + "AND b.status IN ('BOOKED', 'WAITLISTED') AND b.day_id = ? ORDER BY b.booked_at")
+                .params(serviceId, day, dayId).query(BookingView.class).list();
     }
 
     public List<BookingView> bookedOn(String serviceId, LocalDate day) {

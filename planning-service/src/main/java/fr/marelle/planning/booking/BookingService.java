@@ -124,7 +124,11 @@ public class BookingService {
         List<PlannedDay> days = new ArrayList<>();
         List<Cancellable> cancellations = new ArrayList<>();
         List<SkippedDay> skipped = new ArrayList<>();
-        Map<String, Optional<ServiceDayView>> serviceDays = new HashMap<>();
+        Map<String, ServiceDayView> serviceDays = new HashMap<>();
+        if (!request.cancels()) {
+            bookings.serviceDays(service.serviceId(), request.from(), request.to())
+                    .forEach(d -> serviceDays.put(d.dayId(), d));
+        }
         Map<String, BookingView> existing = new HashMap<>();
         bookings.active(request.childIds(), service.serviceId(), request.from(), request.to())
                 .forEach(b -> existing.put(b.childId() + "@" + b.day(), b));
@@ -161,7 +165,7 @@ public class BookingService {
                     }
                     continue;
                 }
-                Optional<ServiceDayView> day = serviceDays.computeIfAbsent(dayId, bookings::serviceDay);
+                Optional<ServiceDayView> day = Optional.ofNullable(serviceDays.get(dayId));
                 if (day.isPresent() && day.get().closed()) {
                     skipped.add(new SkippedDay(child.childId(), date, "CLOSED", "Fermé : "
                             + day.get().closureReason() + "."));
@@ -312,7 +316,7 @@ public class BookingService {
         for (String pool : pools) {
             String dayId = DayId.of(serviceId, date, pool);
             awaitClosureSeen(dayId);
-            List<BookingView> active = bookings.activeOfDay(dayId);
+            List<BookingView> active = bookings.activeOfDay(serviceId, date, dayId);
             for (int i = 0; i < active.size(); i += 500) {
                 List<BookingView> chunk = active.subList(i, Math.min(active.size(), i + 500));
                 cancelled += desk.run(() -> cancelForClosure(dayId, chunk));

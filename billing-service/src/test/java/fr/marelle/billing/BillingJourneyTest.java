@@ -19,10 +19,14 @@ import fr.marelle.contracts.planning.ServiceChanged;
 import fr.marelle.contracts.planning.WaitlistPlaceGranted;
 import fr.marelle.platform.audit.Actor;
 import fr.marelle.platform.audit.Role;
+import fr.marelle.platform.test.ReadModelChecks;
+import fr.marelle.platform.test.RoleMatrix;
 import fr.marelle.platform.test.ServiceApi;
 import fr.marelle.platform.test.TestServiceTokens;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.security.MessageDigest;
@@ -398,6 +402,94 @@ class BillingJourneyTest extends BillingTestSupport {
         assertThat(finance.post("/api/tariffs/" + town.canteen() + "/grids/2027-09-01/withdrawal", Map.of()).status()).isEqualTo(204);
         assertThat(api().as(TestServiceTokens.parentOf(UUID.randomUUID().toString())).get("/api/tariffs").status())
                 .isEqualTo(403);
+    }
+
+    @Nested
+    class Roles {
+        @Autowired
+        ApplicationContext context;
+
+        @Test
+        void each_role_reaches_exactly_the_endpoints_it_is_allowed() {
+            Role[] family = {Role.PARENT, Role.ADMIN, Role.FINANCE, Role.AUDITOR, Role.AGENT};
+            Role[] staff = {Role.ADMIN, Role.FINANCE, Role.AUDITOR, Role.AGENT};
+            Role[] manage = {Role.ADMIN, Role.FINANCE};
+            RoleMatrix.of(context, port)
+                    .allow("GET /api/families/{familyId}/billing", family)
+                    .allow("GET /api/families/{familyId}/prices", family)
+                    .allow("GET /api/orders/{orderId}", family)
+                    .allow("GET /api/invoices/{invoiceId}", family)
+                    .allow("GET /api/invoices/{invoiceId}/pdf", family)
+                    .allow("GET /api/credit-notes/{creditNoteId}/pdf", family)
+                    .allow("GET /api/invoices", staff)
+                    .allow("GET /api/invoice-runs", staff)
+                    .allow("GET /api/invoice-runs/{runId}", staff)
+                    .allow("GET /api/tariffs", staff)
+                    .allow("POST /api/invoice-runs", manage)
+                    .allow("POST /api/invoices/{invoiceId}/credit-notes", manage)
+                    .allow("PUT /api/tariffs/{serviceId}/grids/{effectiveFrom}", manage)
+                    .allow("POST /api/tariffs/{serviceId}/grids/{effectiveFrom}/withdrawal", manage)
+                    .verify();
+        }
+    }
+
+    @Nested
+    class ReadModels {
+        @Autowired
+        ApplicationContext context;
+
+        /**
+         * A November of its own (no other test bills it): an order, a cancelled day (released), a day present
+         * (settled), an excused absence (waived), one without excuse (settled), the month's invoice and a credit note;
+         * then every read model rebuilt from the events is the live one, row for row.
+         */
+        @Test
+        void every_read_model_declares_its_tables_and_rebuilds_identically() {
+            Town town = aTownWithTariffs();
+            Family family = aFamily(true);
+            String f = family.familyId();
+            String canteen2 = UUID.randomUUID().toString();
+            String canteen3 = UUID.randomUUID().toString();
+            String leaCentre = UUID.randomUUID().toString();
+            String tomCentre = UUID.randomUUID().toString();
+            publish(BookingsSubmitted.TYPE, f, values("submissionId", UUID.randomUUID().toString(), "familyId", f,
+                    "submittedAt", "2026-10-20T18:00:00Z", "lines", list(
+                            line(canteen2, family.lea(), town.canteen(), "2026-11-02", "BOOKED"),
+                            line(canteen3, family.lea(), town.canteen(), "2026-11-03", "BOOKED"),
+                            line(leaCentre, family.lea(), town.centre(), "2026-11-04", "BOOKED"),
+                            line(tomCentre, family.tom(), town.centre(), "2026-11-04", "BOOKED"))));
+            publish(BookingsCancelled.TYPE, f, values("familyId", f, "reason", "FAMILY", "bookings", list(
+                    values("bookingId", canteen3, "childId", family.lea(), "serviceId", town.canteen(),
+                            "date", "2026-11-03"))));
+            publish(AttendanceSettled.TYPE, town.canteen() + "@2026-11-02", values("serviceId", town.canteen(),
+                    "date", "2026-11-02", "records", list(record(canteen2, family.lea(), f, "PRESENT"))));
+            publish(AttendanceSettled.TYPE, town.centre() + "@2026-11-04", values("serviceId", town.centre(),
+                    "date", "2026-11-04", "records", list(record(leaCentre, family.lea(), f, "ABSENT_EXCUSED"),
+                            record(tomCentre, family.tom(), f, "ABSENT_UNEXCUSED"))));
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT string_agg(state, ',' ORDER BY "
+                    + "state) FROM rm_charge WHERE family_id = ?").param(f).query(String.class).optional()
+                    .orElse("").equals("RELEASED,SETTLED,SETTLED,WAIVED"));
+
+            clock.set(LocalDateTime.of(2026, 12, 1, 2, 0));
+            ServiceApi.Response started = staff(Role.FINANCE).post("/api/invoice-runs", Map.of("period", "2026-11"));
+            assertThat(started.status()).isEqualTo(202);
+            String runId = started.body().path("runId").asText();
+            await().atMost(Duration.ofSeconds(60)).until(() -> staff(Role.FINANCE).get("/api/invoice-runs/" + runId)
+                    .body().path("status").asText().equals("COMPLETED"));
+            JsonNode invoice = await().atMost(Duration.ofSeconds(20)).until(() -> parentOf(family)
+                    .get("/api/families/" + f + "/billing").body().path("invoices"), i -> i.size() == 1).get(0);
+            // Léa's canteen 1,90 and Tom's centre 8,00 (absent without excuse); the waived and released days are not
+            assertThat(invoice.path("totalCents").asLong()).isEqualTo(190 + 800);
+            ServiceApi.Response note = staff(Role.FINANCE).post("/api/invoices/" + invoice.path("invoiceId").asText()
+                    + "/credit-notes", Map.of("reason", "Repas non servi", "lines",
+                    List.of(Map.of("lineIndex", 0, "quantity", 1))));
+            assertThat(note.status()).isEqualTo(201);
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT count(*) FROM rm_credit_note "
+                    + "WHERE family_id = ?").param(f).query(Long.class).single() == 1);
+
+            ReadModelChecks.assertEveryProjectionDeclaresItsTables(context);
+            ReadModelChecks.assertEveryReadModelRebuildsIdentically(port);
+        }
     }
 
     private byte[] pdfBytes(String invoiceId) throws Exception {

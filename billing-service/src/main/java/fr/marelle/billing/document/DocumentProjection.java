@@ -3,8 +3,8 @@ package fr.marelle.billing.document;
 import fr.marelle.billing.invoice.InvoiceEvents.CreditNoteIssued;
 import fr.marelle.billing.invoice.InvoiceEvents.InvoiceIssued;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -13,11 +13,15 @@ import java.time.Clock;
 import java.util.UUID;
 
 /**
- * Read model "documents": each invoice's and credit note's PDF, rendered once from its event when it is issued (on
- * the processor's threads, out of the issuing transaction). Rebuilding renders them again: the same bytes.
+ * "documents": each invoice's and credit note's PDF, rendered once from its event when it is issued (on the
+ * processor's threads, out of the issuing transaction) and kept as the document the family downloaded. Rendering is
+ * a side effect, not a projection: it is never replayed (neither by a token reset nor by the audit console's
+ * rebuild, which would render every PDF of the town again to compare it with itself). A PDF missing from the table
+ * is rendered from the event store on download, byte for byte the same ({@link Documents}).
  */
 @Component
 @ProcessingGroup("documents")
+@DisallowReplay
 class DocumentProjection {
 
     private final JdbcClient jdbc;
@@ -45,10 +49,5 @@ class DocumentProjection {
                         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document_id) DO NOTHING""")
                 .params(id, kind, familyId, number, pdf, DocumentRenderer.sha256(pdf), Timestamp.from(clock.instant()))
                 .update();
-    }
-
-    @ResetHandler
-    void reset() {
-        jdbc.sql("TRUNCATE invoice_document").update();
     }
 }

@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,10 +98,10 @@ class TariffController {
 
     @PutMapping("/api/tariffs/{serviceId}/grids/{effectiveFrom}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void publish(@PathVariable String serviceId,
-                 @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+    void publish(@PathVariable String serviceId, @PathVariable("effectiveFrom") String effectiveFromText,
                  @RequestBody GridRequest request) {
         Callers.require(Roles.MANAGE);
+        LocalDate effectiveFrom = dateOfEffect(effectiveFromText);
         RequestValidation.check(validator, request, bracketBounds(request));
         directory.service(serviceId).orElseThrow(() -> DomainException.notFound("SERVICE_NOT_FOUND",
                 "Service introuvable."));
@@ -111,10 +112,23 @@ class TariffController {
 
     @PostMapping("/api/tariffs/{serviceId}/grids/{effectiveFrom}/withdrawal")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void withdraw(@PathVariable String serviceId,
-                  @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom) {
+    void withdraw(@PathVariable String serviceId, @PathVariable("effectiveFrom") String effectiveFromText) {
         Callers.require(Roles.MANAGE);
+        LocalDate effectiveFrom = dateOfEffect(effectiveFromText);
         commands.sendAndWait(new WithdrawTariffGrid(serviceId, effectiveFrom, today()));
+    }
+
+    /**
+     * The date of effect in the address, read after the caller's role is checked: a role that may not manage tariffs
+     * is refused (403) whatever the address holds, before being told what a date looks like.
+     */
+    private static LocalDate dateOfEffect(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw DomainException.invalid("VALIDATION_FAILED", "Certains paramètres sont invalides.",
+                    List.of(new FieldViolation("effectiveFrom", "FORMAT", "La date s'écrit AAAA-MM-JJ.")));
+        }
     }
 
     /** "Votre tarif : 1,90 €": each service's unit price for the family on a day (today by default). */

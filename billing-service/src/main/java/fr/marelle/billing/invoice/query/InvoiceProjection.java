@@ -6,6 +6,7 @@ import fr.marelle.billing.invoice.InvoiceEvents.CreditNoteIssued;
 import fr.marelle.billing.invoice.InvoiceEvents.InvoiceIssued;
 import fr.marelle.billing.invoice.InvoiceLine;
 import fr.marelle.platform.audit.AuditMetadata;
+import fr.marelle.platform.audit.history.ProjectionTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -19,6 +20,7 @@ import java.util.stream.Collectors;
 /** Read model "invoices": invoices, their lines and credit notes. */
 @Component
 @ProcessingGroup("invoices")
+@ProjectionTables({"rm_invoice", "rm_invoice_line", "rm_credit_note"})
 class InvoiceProjection {
 
     private final JdbcClient jdbc;

@@ -8,6 +8,7 @@ import fr.marelle.billing.charge.ChargeEvents.ChargesWaived;
 import fr.marelle.billing.charge.ChargeState;
 import fr.marelle.billing.order.OrderEvents.OrderPlaced;
 import fr.marelle.billing.order.OrderLine;
+import fr.marelle.platform.audit.history.ProjectionTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -26,6 +27,7 @@ import java.util.UUID;
  */
 @Component
 @ProcessingGroup("ledger")
+@ProjectionTables({"rm_order", "rm_order_line", "rm_charge"})
 class LedgerProjection {
 
     private final JdbcClient jdbc;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.marelle.billing.tariff.TariffEvents.TariffGridPublished;
 import fr.marelle.billing.tariff.TariffEvents.TariffGridWithdrawn;
 import fr.marelle.platform.audit.AuditMetadata;
+import fr.marelle.platform.audit.history.ProjectionTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -17,6 +18,7 @@ import java.time.Instant;
 /** Read model "tariffs": the grids in force and prepared, which pricing reads. */
 @Component
 @ProcessingGroup("tariffs")
+@ProjectionTables("rm_tariff_grid")
 class TariffProjection {
 
     private final JdbcClient jdbc;

@@ -391,6 +391,8 @@ class WalletApiTest {
                     .allow("POST /api/families/{familyId}/top-ups", Role.PARENT)
                     .allow("GET /api/families/{familyId}/top-ups", everyone)
                     .allow("GET /api/families/{familyId}/top-ups/{paymentId}", everyone)
+                    .allow("GET /api/wallets/overdrawn", Role.ADMIN, Role.FINANCE)
+                    .allow("GET /api/wallets/flows", Role.ADMIN, Role.FINANCE)
                     .verify();
         }
 
@@ -402,6 +404,156 @@ class WalletApiTest {
             awaitWallet(family, 1_310, 0, 0, 0);
             ReadModelChecks.assertEveryProjectionDeclaresItsTables(context);
             ReadModelChecks.assertEveryReadModelRebuildsIdentically(port);
+        }
+    }
+
+    @Nested
+    class FinanceDesk {
+        @Test
+        void the_wallets_below_zero_are_counted_and_listed_the_most_negative_first() {
+            String deep = newFamily();
+            String shallow = newFamily();
+            settle(deep, charge(chargeId(), "canteen", monday, 4_250, false));
+            settle(shallow, charge(chargeId(), "canteen", monday, 190, false));
+            awaitWallet(deep, -4_250, 0, 0, 0);
+            awaitWallet(shallow, -190, 0, 0, 0);
+
+            JsonNode overdrawn = staff(Role.FINANCE).get("/api/wallets/overdrawn?limit=500").body();
+            List<String> listed = overdrawn.path("wallets").findValuesAsText("familyId");
+            assertThat(listed).contains(deep, shallow);
+            assertThat(listed.indexOf(deep)).isLessThan(listed.indexOf(shallow));
+            assertThat(overdrawn.path("wallets").findValuesAsText("mainBalanceCents").stream().map(Long::parseLong))
+                    .allMatch(cents -> cents < 0).isSortedAccordingTo(Long::compare);
+            assertThat(overdrawn.path("count").asLong()).isEqualTo(jdbc.sql("SELECT count(*) FROM rm_wallet "
+                    + "WHERE main_balance_cents < 0").query(Long.class).single()).isGreaterThanOrEqualTo(2);
+
+            // back above zero: no longer listed
+            cash(shallow, 1_000, UUID.randomUUID());
+            awaitWallet(shallow, 810, 0, 0, 0);
+            assertThat(staff(Role.ADMIN).get("/api/wallets/overdrawn?limit=500").body().path("wallets")
+                    .findValuesAsText("familyId")).contains(deep).doesNotContain(shallow);
+            ServiceApi.Response badLimit = staff(Role.FINANCE).get("/api/wallets/overdrawn?limit=many");
+            assertThat(badLimit.status()).isEqualTo(400);
+            assertThat(badLimit.body().path("errors").get(0).path("field").asText()).isEqualTo("limit");
+        }
+
+        @Test
+        void money_in_and_out_per_month_counts_each_kind_where_it_belongs() {
+            LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+            String thisMonth = today.toString().substring(0, 7);
+            String period = "/api/wallets/flows?from=" + today.withDayOfMonth(1).minusMonths(2) + "&to=" + today;
+            JsonNode before = month(staff(Role.FINANCE).get(period).body(), thisMonth);
+
+            String family = newFamily();
+            cash(family, 2_000, UUID.randomUUID());
+            assertThat(staff(Role.FINANCE).post("/api/families/" + family + "/wallet/payments", Map.of(
+                    "operationId", UUID.randomUUID().toString(), "method", "CHEQUE", "amountCents", 3_000,
+                    "chequeNumber", "0001234", "bank", "Banque Postale", "reason", "Chèque remis à l'accueil"))
+                    .status()).isEqualTo(201);
+            assertThat(staff(Role.FINANCE).post("/api/families/" + family + "/wallet/cesu-cheques", Map.of(
+                    "operationId", UUID.randomUUID().toString(), "number", "CESU-" + UUID.randomUUID(),
+                    "issuer", "Edenred", "amountCents", 1_500, "reason", "Chèques CESU")).status()).isEqualTo(201);
+            assertThat(staff(Role.FINANCE).post("/api/families/" + family + "/wallet/refunds", Map.of(
+                    "operationId", UUID.randomUUID().toString(), "amountCents", 400, "reference", "AV-2026-000001",
+                    "reason", "Journée comptée deux fois")).status()).isEqualTo(201);
+            settle(family, charge(chargeId(), "canteen", monday, 190, false));
+            awaitWallet(family, 2_000 + 3_000 + 400 - 190, 1_500, 0, 0);
+
+            JsonNode flows = staff(Role.ADMIN).get(period).body();
+            assertThat(flows.findValuesAsText("month")).hasSize(3).last().isEqualTo(thisMonth);
+            JsonNode after = month(flows, thisMonth);
+            assertThat(delta(before, after, "cashCents")).isEqualTo(2_000);
+            assertThat(delta(before, after, "chequeCents")).isEqualTo(3_000);
+            assertThat(delta(before, after, "cesuChequeCents")).isEqualTo(1_500);
+            assertThat(delta(before, after, "inCents")).isEqualTo(6_500);
+            assertThat(delta(before, after, "debitedCents")).isEqualTo(190);
+            assertThat(delta(before, after, "refundCents")).isEqualTo(400);
+
+            ServiceApi.Response reversed = staff(Role.FINANCE).get("/api/wallets/flows?from=" + today + "&to="
+                    + today.minusDays(1));
+            assertThat(reversed.status()).isEqualTo(400);
+            assertThat(reversed.body().path("errors").get(0).path("field").asText()).isEqualTo("to");
+            assertThat(staff(Role.AGENT).get(period).code()).isEqualTo("FORBIDDEN_ROLE");
+        }
+
+        private static JsonNode month(JsonNode flows, String month) {
+            for (JsonNode m : flows) {
+                if (m.path("month").asText().equals(month)) {
+                    return m;
+                }
+            }
+            throw new AssertionError(month + " not in " + flows);
+        }
+
+        private static long delta(JsonNode before, JsonNode after, String field) {
+            return after.path(field).asLong() - before.path(field).asLong();
+        }
+    }
+
+    @Nested
+    class TimeTravel {
+        /** Top-up, debit, top-up: between each, the audit console shows the wallet as it then was. */
+        @Test
+        void the_wallet_as_of_any_instant_has_the_figures_and_movements_it_had_then() throws Exception {
+            String family = newFamily();
+            OrderPlaced.Charge lunch = charge(chargeId(), "canteen", monday, 190, false);
+            OrderPlaced.Charge later = charge(chargeId(), "canteen", monday.plusDays(1), 190, false);
+            Instant beforeAnything = instantBetweenEvents();
+            cash(family, 2_000, UUID.randomUUID());
+            order(family, lunch, later);
+            awaitWallet(family, 2_000, 0, 380, 0);
+            Instant afterFirstTopUp = instantBetweenEvents();
+            settle(family, lunch);
+            awaitWallet(family, 1_810, 0, 190, 0);
+            Instant afterDebit = instantBetweenEvents();
+            cash(family, 500, UUID.randomUUID());
+            awaitWallet(family, 2_310, 0, 190, 0);
+            Instant afterSecondTopUp = instantBetweenEvents();
+
+            ServiceApi.Caller auditor = staff(Role.AUDITOR);
+            assertThat(auditor.get("/internal/audit/as-of").body().toString()).contains("wallet");
+            assertAsOf(asOf(auditor, family, beforeAnything), 0, 0, 0);
+            assertAsOf(asOf(auditor, family, afterFirstTopUp), 2_000, 380, 1);
+            JsonNode debited = asOf(auditor, family, afterDebit);
+            assertAsOf(debited, 1_810, 190, 2);
+            assertThat(debited.path("movements").get(0).path("kind").asText()).isEqualTo("CHARGE");
+            assertThat(debited.path("movements").get(0).path("mainCents").asLong()).isEqualTo(-190);
+            JsonNode now = asOf(auditor, family, afterSecondTopUp);
+            assertAsOf(now, 2_310, 190, 3);
+            // the same figures as the live page
+            JsonNode live = wallet(family);
+            for (String figure : List.of("mainBalanceCents", "cesuBalanceCents", "upcomingMainCents",
+                    "upcomingCesuCents")) {
+                assertThat(now.path("wallet").path(figure)).as(figure).isEqualTo(live.path(figure));
+            }
+            assertThat(staff(Role.FINANCE).get("/internal/audit/as-of/wallet?familyId=" + family + "&at="
+                    + afterDebit).status()).as("the audit console is for auditors and administrators")
+                    .isEqualTo(403);
+        }
+
+        /** An instant strictly between the events stored before and after it (timestamps are in milliseconds). */
+        private Instant instantBetweenEvents() throws InterruptedException {
+            Thread.sleep(5);
+            Instant at = Instant.now();
+            Thread.sleep(5);
+            return at;
+        }
+
+        private JsonNode asOf(ServiceApi.Caller auditor, String family, Instant at) {
+            ServiceApi.Response response = auditor.get("/internal/audit/as-of/wallet?familyId=" + family + "&at="
+                    + at);
+            assertThat(response.status()).as(response.raw()).isEqualTo(200);
+            return response.body().path("state");
+        }
+
+        private void assertAsOf(JsonNode state, long main, long upcomingMain, int movements) {
+            assertThat(List.of(state.path("wallet").path("mainBalanceCents").asLong(),
+                    state.path("wallet").path("upcomingMainCents").asLong(),
+                    state.path("wallet").path("cesuBalanceCents").asLong(),
+                    state.path("wallet").path("upcomingCesuCents").asLong()))
+                    .as("Solde, À venir, Solde et À venir mercredi récréatif")
+                    .containsExactly(main, upcomingMain, 0L, 0L);
+            assertThat(state.path("movements")).hasSize(movements);
         }
     }
 

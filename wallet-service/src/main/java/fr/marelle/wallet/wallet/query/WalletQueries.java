@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,6 +38,20 @@ public class WalletQueries {
                                   String serviceName, LocalDate serviceDate, long amountCents, boolean cesuEligible) {
     }
 
+    /** The wallets below zero: how many, and the first {@code limit} of them, the most negative first. */
+    public record Overdrawn(long count, List<WalletView> wallets) {
+    }
+
+    /**
+     * Money in and out of the wallets in one month (Paris time), in cents. In: what families paid in, by kind (card
+     * top-ups, CESU cheques, cash, cheques). Out: the charges debited. Refunds (money the town gives back into a
+     * wallet) and adjustments (corrections either way) are neither: they are given apart, signed as they moved the
+     * balances.
+     */
+    public record MonthFlow(YearMonth month, long topUpCents, long cesuChequeCents, long cashCents, long chequeCents,
+                            long inCents, long debitedCents, long refundCents, long adjustmentCents) {
+    }
+
     private final JdbcClient jdbc;
 
     WalletQueries(JdbcClient jdbc) {
@@ -44,6 +59,62 @@ public class WalletQueries {
     }
 
     public WalletView wallet(UUID familyId) {
+        return wallet(jdbc, familyId);
+    }
+
+    public List<MovementView> movements(UUID familyId, Long before, int limit) {
+        return movements(jdbc, familyId, before, limit);
+    }
+
+    public Overdrawn overdrawn(int limit) {
+        long count = jdbc.sql("SELECT count(*) FROM rm_wallet WHERE main_balance_cents < 0").query(Long.class)
+                .single();
+        List<WalletView> wallets = jdbc.sql("""
+                        SELECT family_id, main_balance_cents, cesu_balance_cents, upcoming_main_cents,
+                               upcoming_cesu_cents, low_balance_threshold_cents, last_sequence AS version, updated_at
+                        FROM rm_wallet WHERE main_balance_cents < 0
+                        ORDER BY main_balance_cents, family_id LIMIT ?""")
+                .param(limit).query(WalletView.class).list();
+        return new Overdrawn(count, wallets);
+    }
+
+    /** Every month from {@code from}'s to {@code to}'s, those without movements included, over the days asked. */
+    public List<MonthFlow> flows(LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        WITH months AS (
+                            SELECT generate_series(date_trunc('month', CAST(:from AS timestamp)),
+                                                   date_trunc('month', CAST(:to AS timestamp)),
+                                                   interval '1 month') AS month
+                        ), moved AS (
+                            SELECT date_trunc('month', occurred_at AT TIME ZONE 'Europe/Paris') AS month, kind,
+                                   main_cents + cesu_cents AS cents
+                            FROM rm_wallet_movement
+                            WHERE occurred_at >= CAST(:from AS timestamp) AT TIME ZONE 'Europe/Paris'
+                              AND occurred_at < CAST(:after AS timestamp) AT TIME ZONE 'Europe/Paris'
+                        )
+                        SELECT to_char(m.month, 'YYYY-MM') AS month,
+                               coalesce(sum(cents) FILTER (WHERE kind = 'TOP_UP'), 0) AS top_up_cents,
+                               coalesce(sum(cents) FILTER (WHERE kind = 'CESU_CHEQUE'), 0) AS cesu_cheque_cents,
+                               coalesce(sum(cents) FILTER (WHERE kind = 'CASH'), 0) AS cash_cents,
+                               coalesce(sum(cents) FILTER (WHERE kind = 'CHEQUE'), 0) AS cheque_cents,
+                               coalesce(sum(cents) FILTER (WHERE kind IN ('TOP_UP', 'CESU_CHEQUE', 'CASH', 'CHEQUE')),
+                                        0) AS in_cents,
+                               coalesce(-sum(cents) FILTER (WHERE kind = 'CHARGE'), 0) AS debited_cents,
+                               coalesce(sum(cents) FILTER (WHERE kind = 'REFUND'), 0) AS refund_cents,
+                               coalesce(sum(cents) FILTER (WHERE kind = 'ADJUSTMENT'), 0) AS adjustment_cents
+                        FROM months m LEFT JOIN moved ON moved.month = m.month
+                        GROUP BY m.month ORDER BY m.month""")
+                .param("from", from.atStartOfDay()).param("to", to.atStartOfDay())
+                .param("after", to.plusDays(1).atStartOfDay())
+                .query((rs, row) -> new MonthFlow(YearMonth.parse(rs.getString("month")), rs.getLong("top_up_cents"),
+                        rs.getLong("cesu_cheque_cents"), rs.getLong("cash_cents"), rs.getLong("cheque_cents"),
+                        rs.getLong("in_cents"), rs.getLong("debited_cents"), rs.getLong("refund_cents"),
+                        rs.getLong("adjustment_cents")))
+                .list();
+    }
+
+    /** A wallet's figures in {@code jdbc}'s read model: the live one, or one the audit console rebuilt. */
+    static WalletView wallet(JdbcClient jdbc, UUID familyId) {
         return jdbc.sql("""
                         SELECT family_id, main_balance_cents, cesu_balance_cents, upcoming_main_cents,
                                upcoming_cesu_cents, low_balance_threshold_cents, last_sequence AS version, updated_at
@@ -52,7 +123,7 @@ public class WalletQueries {
     }
 
     /** Newest first; {@code before}: the sequence of the last movement of the previous page. */
-    public List<MovementView> movements(UUID familyId, Long before, int limit) {
+    static List<MovementView> movements(JdbcClient jdbc, UUID familyId, Long before, int limit) {
         return jdbc.sql("""
                         SELECT m.movement_id, m.sequence, m.occurred_at, m.kind, m.main_cents, m.cesu_cents,
                                m.main_balance_cents, m.cesu_balance_cents, m.reference, m.issuer, m.reason, m.charge_id,

@@ -1,6 +1,8 @@
 package fr.marelle.gateway.services;
 
 import jakarta.annotation.PreDestroy;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -44,16 +46,20 @@ public class ServiceFanOut {
     public <T> List<Answer<T>> ask(List<String> services, Function<String, T> question, Duration timeout) {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
         SecurityContext context = SecurityContextHolder.getContext();
+        // the visitor's language too: what a contributor writes in words (a chart's series, a month) is in theirs
+        LocaleContext locale = LocaleContextHolder.getLocaleContext();
         List<CompletableFuture<T>> pending = new ArrayList<>();
         for (String service : services) {
             pending.add(CompletableFuture.supplyAsync(() -> {
                 RequestContextHolder.setRequestAttributes(attributes);
                 SecurityContextHolder.setContext(context);
+                LocaleContextHolder.setLocaleContext(locale);
                 try {
                     return question.apply(service);
                 } finally {
                     RequestContextHolder.resetRequestAttributes();
                     SecurityContextHolder.clearContext();
+                    LocaleContextHolder.resetLocaleContext();
                 }
             }, pool));
         }

@@ -7,6 +7,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MvcResult;
 
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -310,5 +311,53 @@ class BillingPagesTest extends GatewayTestSupport {
                 .param("serviceId", "canteen").param("effectiveFrom", "2026-09-01")
                 .param("brackets[0].unitPrice", "2"));
         assertThat(errorOf(inForce, "effectiveFrom")).startsWith("Cette grille est déjà en vigueur");
+    }
+
+    // --- the console: the family file's section, the configuration hub ----------------------------------------------
+
+    @Test
+    void the_family_file_shows_the_latest_orders_and_invoices_with_their_pdfs_and_console_pages() throws Exception {
+        String familyId = UUID.randomUUID().toString();
+        services.answer("GET", "/api/families/" + familyId, 200, family(familyId, UUID.randomUUID().toString(),
+                "ACTIVE"));
+        services.answer("GET", "/api/families/" + familyId + "/billing", 200, billing(familyId, false));
+        for (String role : List.of("ADMIN", "FINANCE", "AUDITOR", "AGENT")) {
+            Document file = page("/admin/familles/" + familyId, loginStaff(role));
+            org.jsoup.nodes.Element section = file.select("section.family-section:has(h2#commandes-factures)")
+                    .first();
+            assertThat(section).as(role).isNotNull();
+            assertThat(section.select("h2").text()).isEqualTo("Commandes et factures");
+            assertThat(section.select("h3").eachText()).containsExactly("Dernières factures", "Dernières commandes");
+            assertThat(section.select("a[href=/admin/facturation/factures/" + INVOICE + "]").text())
+                    .isEqualTo("FAC-2026-000042");
+            assertThat(section.select("a[href=/admin/facturation/factures/" + INVOICE + "/pdf]").text())
+                    .contains("Télécharger");
+            assertThat(section.select("a[href=/admin/facturation/avoirs/" + NOTE + "/pdf]")).hasSize(1);
+            assertThat(section.select("a[href=/admin/facturation/commandes/" + ORDER + "]").text())
+                    .contains("CMD-2026-000124");
+            assertThat(section.select("a[href=/admin/facturation/familles/" + familyId + "]").text())
+                    .isEqualTo("Toute la facturation de la famille");
+        }
+        assertThat(services.last("GET", "/api/families/" + familyId + "/billing").query()).isEqualTo("limit=5");
+
+        services.answer("GET", "/api/families/" + familyId + "/billing", 200, billing(familyId, true));
+        Document empty = page("/admin/familles/" + familyId, loginStaff("AGENT"));
+        assertThat(empty.select("section.family-section:has(h2#commandes-factures) p").first().text())
+                .isEqualTo("Cette famille n'a passé aucune commande.");
+    }
+
+    @Test
+    void the_configuration_hub_lists_the_tariff_grids_for_those_who_may_open_them() throws Exception {
+        Document finance = page("/admin/configuration", loginStaff("FINANCE"));
+        assertThat(finance.select(".config-groups a").eachAttr("href")).contains("/admin/facturation/tarifs",
+                "/admin/facturation/tarifs/nouvelle-grille");
+        assertThat(finance.select(".config-groups a[href=/admin/facturation/tarifs]").text())
+                .isEqualTo("Grilles tarifaires");
+        assertThat(finance.text()).contains("Tarifs");
+        assertThat(page("/admin/configuration", loginStaff("AUDITOR")).select(".config-groups a").eachAttr("href"))
+                .contains("/admin/facturation/tarifs").doesNotContain("/admin/facturation/tarifs/nouvelle-grille");
+        assertThat(page("/admin/configuration", loginStaff("AGENT")).select(".config-groups a").eachAttr("href"))
+                .as("agents do not open the tariffs").doesNotContain("/admin/facturation/tarifs",
+                        "/admin/facturation/tarifs/nouvelle-grille");
     }
 }

@@ -1,12 +1,19 @@
 package fr.marelle.gateway;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import jakarta.servlet.http.Cookie;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MvcResult;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -321,5 +328,139 @@ class WalletPagesTest extends GatewayTestSupport {
         // English only: the service's refusals, which French shows in the service's own words
         assertThat(english.stringPropertyNames().stream().filter(k -> !french.containsKey(k)))
                 .allMatch(key -> key.startsWith("wallet.problem."));
+    }
+
+    // --- the console: tile, wallets below zero, family file, chart ------------------------------------------------
+
+    static String overdrawn(long count, String... families) {
+        List<String> wallets = new ArrayList<>();
+        long balance = -4_250;
+        for (String family : families) {
+            wallets.add(walletOf(family, balance, 0));
+            balance += 4_000;
+        }
+        return "{\"count\":%d,\"wallets\":[%s]}".formatted(count, String.join(",", wallets));
+    }
+
+    @Test
+    void the_finance_desk_sees_how_many_wallets_are_below_zero_with_the_list_most_negative_first() throws Exception {
+        Cookie finance = loginStaff("FINANCE");
+        services.answer("GET", "/api/wallets/overdrawn", 200, overdrawn(3));
+        Document home = page("/admin", finance);
+        assertThat(home.select("[data-tile=overdrawnWallets] h2 a").attr("href"))
+                .isEqualTo("/admin/porte-monnaie/negatifs");
+        assertThat(home.select("[data-tile=overdrawnWallets] .tile__figure").text())
+                .isEqualTo("3 porte-monnaie sous zéro");
+        assertThat(home.select("[data-tile=overdrawnWallets] .badge").text()).isEqualTo("À traiter");
+        assertThat(services.last("GET", "/api/wallets/overdrawn").query()).isEqualTo("limit=0");
+        services.answer("GET", "/api/wallets/overdrawn", 200, overdrawn(0));
+        assertThat(page("/admin", loginStaff("ADMIN")).select("[data-tile=overdrawnWallets] .badge"))
+                .as("nothing to do: no call to action").isEmpty();
+
+        String martin = UUID.randomUUID().toString();
+        String unknown = UUID.randomUUID().toString();
+        services.answer("GET", "/api/wallets/overdrawn", 200, overdrawn(2, martin, unknown));
+        services.answer("GET", "/api/families/" + martin, 200, family(martin, UUID.randomUUID().toString(),
+                "ACTIVE"));
+        Document list = page("/admin/porte-monnaie/negatifs", finance);
+        assertThat(list.select("h1").text()).isEqualTo("Porte-monnaie négatifs");
+        assertThat(list.select("[role=status]").text()).isEqualTo("2 porte-monnaie sont sous zéro.");
+        assertThat(list.select("table.overdrawn tbody tr")).hasSize(2);
+        Element first = list.select("table.overdrawn tbody tr").first();
+        assertThat(first.select("a").attr("href")).isEqualTo("/admin/porte-monnaie/" + martin);
+        assertThat(first.select("a").text()).isEqualTo("Martin");
+        assertThat(first.select("td.amount").first().text()).isEqualTo("−42,50 €");
+        assertThat(list.select("table.overdrawn tbody tr").get(1).select("a").text())
+                .as("accounts does not know it: the family's id stands for its name").isEqualTo("Famille " + unknown);
+
+        int asked = services.calls("GET", "/api/wallets/overdrawn").size();
+        for (String role : List.of("AGENT", "AUDITOR")) {
+            Cookie session = loginStaff(role);
+            assertThat(page("/admin", session).select("[data-tile=overdrawnWallets]")).as(role).isEmpty();
+            mvc.perform(get("/admin/porte-monnaie/negatifs").cookie(session)).andExpect(status().isForbidden());
+        }
+        assertThat(services.calls("GET", "/api/wallets/overdrawn")).as("wallet-service not asked for them")
+                .hasSize(asked);
+    }
+
+    @Test
+    void the_family_file_shows_the_wallet_figures_and_last_movements_to_those_who_may_open_it() throws Exception {
+        String familyId = UUID.randomUUID().toString();
+        services.answer("GET", "/api/families/" + familyId, 200, family(familyId, UUID.randomUUID().toString(),
+                "ACTIVE"));
+        serveWallet(familyId, -60);
+        Document file = page("/admin/familles/" + familyId, loginStaff("FINANCE"));
+        Element section = file.select("section.family-section:has(h2#porte-monnaie)").first();
+        assertThat(section).isNotNull();
+        assertThat(section.select("h2").text()).isEqualTo("Porte-monnaie");
+        assertThat(section.select(".wallet-figure dt").eachText()).containsExactly("Solde", "À venir",
+                "Solde mercredi récréatif", "À venir mercredi récréatif");
+        assertThat(section.select(".wallet-figure dd").eachText()).containsExactly("−0,60 € Solde négatif", "3,80 €",
+                "0,00 €", "1,90 €");
+        assertThat(section.select("table.movements tbody tr")).hasSize(2);
+        assertThat(section.select("table.movements tbody tr").first().text()).contains("Garderie soir – Léa");
+        assertThat(services.last("GET", "/api/families/" + familyId + "/wallet/movements").query())
+                .contains("limit=5");
+        assertThat(section.select("a[href=/admin/porte-monnaie/" + familyId + "]").text())
+                .isEqualTo("Voir le porte-monnaie et enregistrer un paiement");
+
+        Document audited = page("/admin/familles/" + familyId, loginStaff("AUDITOR"));
+        assertThat(audited.select("section.family-section:has(h2#porte-monnaie) a[href=/admin/porte-monnaie/"
+                + familyId + "]").text()).isEqualTo("Voir le porte-monnaie de la famille");
+        Document agent = page("/admin/familles/" + familyId, loginStaff("AGENT"));
+        assertThat(agent.select("h2#porte-monnaie")).as("agents do not open wallets in the console").isEmpty();
+    }
+
+    @Test
+    void money_in_and_out_per_month_is_charted_tabled_and_downloadable_for_the_finance_desk() throws Exception {
+        services.answer("GET", "/api/wallets/flows", 200, """
+                [{"month":"2026-09","topUpCents":80000,"cesuChequeCents":15000,"cashCents":5050,"chequeCents":25000,
+                  "inCents":125050,"debitedCents":110000,"refundCents":380,"adjustmentCents":0},
+                 {"month":"2026-10","topUpCents":0,"cesuChequeCents":0,"cashCents":0,"chequeCents":0,
+                  "inCents":0,"debitedCents":101990,"refundCents":0,"adjustmentCents":-500}]""");
+        Cookie finance = loginStaff("FINANCE");
+        Document page = page("/admin/graphiques?from=2026-09-01&to=2026-10-31", finance);
+        assertThat(services.last("GET", "/api/wallets/flows").query()).isEqualTo("from=2026-09-01&to=2026-10-31");
+        Element chart = page.select("#graphique-porte-monnaie").first();
+        assertThat(chart).isNotNull();
+        assertThat(chart.select("h2").text()).isEqualTo("Argent entré et sorti par mois");
+        assertThat(chart.select(".chart__legend li").eachText()).containsExactly("Entrées", "Sorties",
+                "Remboursements");
+        assertThat(chart.select("svg rect")).hasSize(6);
+        assertThat(chart.select("svg rect title").eachText().stream().map(ConsoleTest::spaces))
+                .contains("sept. 2026 · Entrées : 1 250,50 €", "oct. 2026 · Sorties : 1 019,90 €");
+        assertThat(chart.select("table tbody tr").first().select("th, td").eachText().stream()
+                .map(ConsoleTest::spaces)).containsExactly("sept. 2026", "1 250,50 €", "1 100,00 €", "3,80 €");
+
+        String csvHref = chart.select("a[href*=.csv]").attr("href");
+        assertThat(csvHref).isEqualTo("/admin/graphiques/porte-monnaie.csv?from=2026-09-01&to=2026-10-31");
+        MvcResult csv = mvc.perform(get(csvHref).cookie(finance)).andReturn();
+        assertThat(csv.getResponse().getContentType()).startsWith("text/csv");
+        List<List<String>> rows = new ArrayList<>();
+        try (MappingIterator<List<String>> read = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY)
+                .readerForListOf(String.class).readValues(csv.getResponse().getContentAsString(StandardCharsets.UTF_8)
+                        .substring(1))) {
+            read.forEachRemaining(rows::add);
+        }
+        assertThat(rows).containsExactly(List.of("Période", "Entrées (€)", "Sorties (€)", "Remboursements (€)"),
+                List.of("sept. 2026", "1250.50", "1100.00", "3.80"), List.of("oct. 2026", "0.00", "1019.90", "0.00"));
+
+        Document english = page("/admin/graphiques?from=2026-09-01&to=2026-10-31&lang=en", finance);
+        assertThat(english.select("#graphique-porte-monnaie h2").text()).isEqualTo("Money in and out per month");
+        assertThat(english.select("#graphique-porte-monnaie .chart__legend li").eachText())
+                .as("the series in the visitor's language, though written on another thread")
+                .containsExactly("In", "Out", "Refunds");
+        page("/admin/graphiques?lang=fr", finance);
+
+        int asked = services.calls("GET", "/api/wallets/flows").size();
+        for (String role : List.of("AGENT", "AUDITOR")) {
+            Cookie session = loginStaff(role);
+            Document other = page("/admin/graphiques?from=2026-09-01&to=2026-10-31", session);
+            assertThat(other.select("#graphique-porte-monnaie")).as(role).isEmpty();
+            assertThat(other.select("[role=alert]")).as(role + ": nothing reported missing").isEmpty();
+            assertThat(mvc.perform(get(csvHref).cookie(session)).andReturn().getResponse().getStatus()).isEqualTo(404);
+        }
+        assertThat(services.calls("GET", "/api/wallets/flows")).as("wallet-service not asked for them")
+                .hasSize(asked);
     }
 }

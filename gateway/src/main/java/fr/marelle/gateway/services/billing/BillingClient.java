@@ -118,6 +118,11 @@ public class BillingClient {
         return call().get("/api/families/{id}/billing", FamilyBilling.class, familyId);
     }
 
+    /** The family's {@code limit} latest orders and invoices (and every credit note), newest first. */
+    public FamilyBilling familyBilling(Object familyId, int limit) {
+        return call().get("/api/families/{id}/billing?limit={limit}", FamilyBilling.class, familyId, limit);
+    }
+
     public OrderDetail order(UUID orderId) {
         return call().get("/api/orders/{id}", OrderDetail.class, orderId);
     }

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -69,6 +70,21 @@ public class WalletClient {
                            long upcomingMainCents, long upcomingCesuCents) {
     }
 
+    /** The wallets below zero: how many, and the first of them, the most negative first (FINANCE, ADMIN). */
+    public record Overdrawn(long count, List<Wallet> wallets) {
+        public Overdrawn {
+            wallets = wallets == null ? List.of() : List.copyOf(wallets);
+        }
+    }
+
+    /**
+     * Money in and out of every wallet in one month, in cents (FINANCE, ADMIN): in, what families paid (card top-ups,
+     * CESU cheques, cash, cheques); out, the charges debited; refunds into wallets and adjustments apart.
+     */
+    public record MonthFlow(YearMonth month, long topUpCents, long cesuChequeCents, long cashCents, long chequeCents,
+                            long inCents, long debitedCents, long refundCents, long adjustmentCents) {
+    }
+
     private final ServiceClients services;
 
     WalletClient(ServiceClients services) {
@@ -113,6 +129,16 @@ public class WalletClient {
     public List<TopUp> topUps(Object familyId) {
         return wallet().get("/api/families/{id}/top-ups?limit=20", new ParameterizedTypeReference<List<TopUp>>() {
         }, familyId);
+    }
+
+    public Overdrawn overdrawn(int limit) {
+        return wallet().get("/api/wallets/overdrawn?limit={limit}", Overdrawn.class, limit);
+    }
+
+    /** Per month (Paris time) over the days {@code from} to {@code to}, inclusive. */
+    public List<MonthFlow> flows(LocalDate from, LocalDate to) {
+        return wallet().get("/api/wallets/flows?from={from}&to={to}", new ParameterizedTypeReference<List<MonthFlow>>() {
+        }, from, to);
     }
 
     public Recorded recordCesuCheque(Object familyId, Map<String, Object> cheque) {

@@ -53,6 +53,9 @@ class WalletConsoleController {
         public String reason = "";
     }
 
+    /** Wallets listed on the page of those below zero; the count says how many there are in all. */
+    static final int OVERDRAWN_LISTED = 100;
+
     private final WalletClient wallet;
     private final AccountsClient accounts;
     private final WalletFormats formats;
@@ -70,6 +73,29 @@ class WalletConsoleController {
         model.addAttribute("q", query);
         model.addAttribute("families", query.isBlank() ? List.of() : accounts.searchFamilies(query.strip()));
         return "wallet/admin-families";
+    }
+
+    /** The wallets below zero, the most negative first, each with its family's name (FINANCE, ADMIN). */
+    @GetMapping("/admin/porte-monnaie/negatifs")
+    String overdrawn(Model model) {
+        WalletClient.Overdrawn overdrawn = wallet.overdrawn(OVERDRAWN_LISTED);
+        List<OverdrawnRow> rows = overdrawn.wallets().stream().map(w -> new OverdrawnRow(w, familyName(w.familyId())))
+                .toList();
+        model.addAttribute("count", overdrawn.count());
+        model.addAttribute("rows", rows);
+        return "wallet/admin-overdrawn";
+    }
+
+    /** A wallet below zero and whose it is (null when accounts does not answer for it: the id is shown instead). */
+    public record OverdrawnRow(WalletClient.Wallet wallet, String familyName) {
+    }
+
+    private String familyName(UUID familyId) {
+        try {
+            return accounts.family(familyId).familyName();
+        } catch (ServiceProblem | fr.marelle.gateway.services.ServiceUnavailable e) {
+            return null;
+        }
     }
 
     @GetMapping("/admin/porte-monnaie/{familyId}")

@@ -19,6 +19,7 @@ class WalletRouteRules implements RouteRules {
         routes.requestMatchers("/porte-monnaie", "/porte-monnaie/**").hasRole("PARENT")
                 .requestMatchers(HttpMethod.POST, "/admin/porte-monnaie/**").hasAnyRole("ADMIN", "FINANCE")
                 .requestMatchers("/admin/porte-monnaie/*/operations/**").hasAnyRole("ADMIN", "FINANCE")
+                .requestMatchers("/admin/porte-monnaie/negatifs").hasAnyRole("ADMIN", "FINANCE")
                 .requestMatchers("/admin/porte-monnaie", "/admin/porte-monnaie/**")
                 .hasAnyRole("ADMIN", "FINANCE", "AUDITOR");
     }

@@ -2,6 +2,7 @@ package fr.marelle.notification.family.query;
 
 import fr.marelle.notification.family.FamilyNotificationsEvents.ChannelsChosen;
 import fr.marelle.notification.message.Channel;
+import fr.marelle.platform.audit.history.ProjectionTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -16,6 +17,7 @@ import java.time.ZoneOffset;
  */
 @Component
 @ProcessingGroup(PreferencesProjection.PROCESSING_GROUP)
+@ProjectionTables("rm_notification_preferences")
 class PreferencesProjection {
 
     static final String PROCESSING_GROUP = "notification-preferences";

@@ -76,6 +76,8 @@ class PreferencesController {
 
     @GetMapping("/api/notification-preferences")
     PreferencesView get(@RequestParam(name = "familyId", required = false) UUID familyId) {
+        // a person only: an application acting for itself reads no family's choices
+        Callers.require(Role.PARENT, Role.ADMIN, Role.AGENT, Role.FINANCE, Role.AUDITOR);
         UUID family = UUID.fromString(Callers.familyScope(familyId == null ? null : familyId.toString()));
         return view(family, preferences.of(family));
     }

@@ -6,6 +6,7 @@ import fr.marelle.notification.message.MessageEvents.MessageFailed;
 import fr.marelle.notification.message.MessageEvents.MessageQueued;
 import fr.marelle.notification.message.MessageEvents.MessageRequeued;
 import fr.marelle.notification.message.MessageEvents.MessageSent;
+import fr.marelle.platform.audit.history.ProjectionTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -25,6 +26,7 @@ import java.util.UUID;
  */
 @Component
 @ProcessingGroup(MessageHistoryProjection.PROCESSING_GROUP)
+@ProjectionTables("rm_message")
 class MessageHistoryProjection {
 
     static final String PROCESSING_GROUP = "message-history";

@@ -49,6 +49,7 @@ class MessageController {
      */
     @GetMapping("/api/messages")
     List<MessageView> ofFamily(@RequestParam(name = "familyId", required = false) UUID familyId) {
+        requirePerson();
         String scope = Callers.familyScope(familyId == null ? null : familyId.toString());
         return history.ofFamily(UUID.fromString(scope), FAMILY_LIMIT);
     }
@@ -59,6 +60,7 @@ class MessageController {
      */
     @GetMapping("/api/messages/{messageId}")
     MessageView one(@PathVariable UUID messageId) {
+        requirePerson();
         return history.byId(messageId)
                 .filter(message -> message.familyId() != null ? Callers.canSee(message.familyId().toString())
                         : Callers.current().role() != Role.PARENT)
@@ -83,6 +85,14 @@ class MessageController {
             throw notFound();
         }
         return new Requeued(messageId, "QUEUED");
+    }
+
+    /**
+     * A parent or a staff member: an application acting for itself (the gateway, a peer service) reads no family's
+     * messages, whatever family it names.
+     */
+    private static void requirePerson() {
+        Callers.require(Role.PARENT, Role.ADMIN, Role.AGENT, Role.FINANCE, Role.AUDITOR);
     }
 
     private static DomainException notFound() {

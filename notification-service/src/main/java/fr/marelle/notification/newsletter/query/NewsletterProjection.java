@@ -5,6 +5,7 @@ import fr.marelle.notification.newsletter.NewsletterEvents.NewsletterRevised;
 import fr.marelle.notification.newsletter.NewsletterEvents.NewsletterSendingStarted;
 import fr.marelle.notification.newsletter.NewsletterEvents.NewsletterWritten;
 import fr.marelle.platform.audit.AuditMetadata;
+import fr.marelle.platform.audit.history.ProjectionTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -19,6 +20,7 @@ import java.time.ZoneOffset;
 /** The newsletters as staff see them ({@code rm_newsletter}); rebuilt by resetting "newsletters", sends nothing. */
 @Component
 @ProcessingGroup(NewsletterProjection.PROCESSING_GROUP)
+@ProjectionTables("rm_newsletter")
 class NewsletterProjection {
 
     static final String PROCESSING_GROUP = "newsletters";

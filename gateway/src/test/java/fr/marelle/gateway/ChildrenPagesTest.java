@@ -422,4 +422,165 @@ class ChildrenPagesTest extends GatewayTestSupport {
         assertThat(services.calls("POST", "/api/document-kinds/HEALTH_SHEET/blank-form/withdrawal")).hasSize(1);
         mvc.perform(get("/admin/types-de-documents/NO_SUCH_KIND").cookie(admin)).andExpect(MockMvcResultMatchers.status().isNotFound());
     }
+
+    // --- the console: home tile, family file section, configuration hub (ChildrenConsole) --------------------------
+
+    static final String PENDING = """
+            {"documentId":"%s","kind":"HEALTH_SHEET","title":"Fiche sanitaire",
+             "familyId":"5b0f7c1e-2f55-4d3a-9d53-1c1b7f0e9a01","familyName":"Camille Martin","childId":null,
+             "childName":null,"fileId":"f0b4c5d6-7e8f-4a9b-0c1d-2e3f4a5b6c7d","fileName":"fiche.pdf",
+             "schoolYear":"2026-2027","submittedAt":"2026-11-20T10:00:00Z","defaultValidUntil":"2027-08-31",
+             "declaredQuotientFamilial":null}""";
+
+    @Test
+    void the_console_home_counts_the_documents_to_review_for_those_who_review_them() throws Exception {
+        services.answer("GET", "/api/guardians/awaiting-activation", 200, "[]");
+        services.answer("GET", "/api/documents/pending", 200, "[" + PENDING.formatted(UUID.randomUUID()) + ","
+                + PENDING.formatted(UUID.randomUUID()) + "]");
+        for (String role : new String[]{"ADMIN", "AGENT"}) {
+            Document home = page("/admin", loginStaff(role));
+            assertThat(home.select("[data-tile=documentsToReview] h2").text()).as(role)
+                    .isEqualTo("Documents à valider");
+            assertThat(home.select("[data-tile=documentsToReview] h2 a").attr("href")).isEqualTo("/admin/documents");
+            assertThat(home.select("[data-tile=documentsToReview] .tile__figure").text())
+                    .isEqualTo("2 documents à valider");
+            assertThat(home.select("[data-tile=documentsToReview] .badge").text()).isEqualTo("À traiter");
+        }
+        assertThat(services.last("GET", "/api/documents/pending").token().path("role").asText()).isEqualTo("AGENT");
+
+        services.answer("GET", "/api/documents/pending", 200, "[]");
+        Document calm = page("/admin", loginStaff("AGENT"));
+        assertThat(calm.select("[data-tile=documentsToReview] .tile__figure").text())
+                .isEqualTo("0 document à valider");
+        assertThat(calm.select("[data-tile=documentsToReview] .badge")).isEmpty();
+
+        services.answer("GET", "/api/documents/pending", 503, "{\"status\":503}");
+        assertThat(page("/admin", loginStaff("ADMIN")).select("[role=alert]").text()).contains("Enfants");
+
+        services.answer("GET", "/api/documents/pending", 200, "[" + PENDING.formatted(UUID.randomUUID()) + "]");
+        int asked = services.calls("GET", "/api/documents/pending").size();
+        for (String role : new String[]{"FINANCE", "AUDITOR"}) {
+            assertThat(page("/admin", loginStaff(role)).select("[data-tile=documentsToReview]"))
+                    .as(role + " does not review documents").isEmpty();
+        }
+        assertThat(services.calls("GET", "/api/documents/pending")).as("not even asked").hasSize(asked);
+    }
+
+    static final String CHILD_TWO = "a7b8c9d0-e1f2-4a3b-8c4d-5e6f7a8b9c0d";
+
+    /** Léa, who lacks her insurance (refused); Hugo, who may be booked. */
+    static String familyChildren() {
+        return """
+                [{"childId":"%s","firstName":"Léa","lastName":"Martin","birthDate":"2023-03-14","age":3,
+                  "schoolId":"%s","schoolName":"École maternelle du centre","classId":null,"className":null,
+                  "archived":false,"families":[],"photoFileId":null,"documents":[%s,%s],"schoolYear":"2026-2027",
+                  "satisfied":[{"code":"PHOTO","title":"Photo d'identité"}],
+                  "missing":[{"code":"SCHOOL_INSURANCE","title":"Attestation d'assurance scolaire"},
+                             {"code":"HEALTH_SHEET","title":"Fiche sanitaire"}],
+                  "dietComment":null,"allergies":null,"careNotesVisible":true},
+                 {"childId":"%s","firstName":"Hugo","lastName":"Martin","birthDate":"2021-05-02","age":5,
+                  "schoolId":"%s","schoolName":"École maternelle du centre",
+                  "classId":"d8f2a3b4-5c6d-4e7f-8a9b-0c1d2e3f4a5b","className":"Grande section","archived":false,
+                  "families":[],"photoFileId":null,"documents":[%s],"schoolYear":"2026-2027",
+                  "satisfied":[{"code":"PHOTO","title":"Photo d'identité"}],"missing":[],
+                  "dietComment":null,"allergies":null,"careNotesVisible":true}]"""
+                .formatted(CHILD, SCHOOL,
+                        status("PHOTO", "Photo d'identité", "VALIDATED", "{\"validUntil\":null}"),
+                        status("SCHOOL_INSURANCE", "Attestation d'assurance scolaire", "REFUSED",
+                                "{\"validUntil\":null,\"reason\":\"Illisible.\"}"),
+                        CHILD_TWO, SCHOOL,
+                        status("PHOTO", "Photo d'identité", "VALIDATED", "{\"validUntil\":null}"));
+    }
+
+    static String familyDocuments(String familyId, String healthSheetStatus) {
+        return """
+                {"familyId":"%s","schoolYear":"2026-2027","family":[%s],"children":[],"downloads":[]}"""
+                .formatted(familyId, status("HEALTH_SHEET", "Fiche sanitaire", healthSheetStatus,
+                        "{\"validUntil\":\"2027-08-31\",\"reason\":null}"));
+    }
+
+    @Test
+    void the_family_file_shows_each_child_whether_it_may_be_booked_and_the_documents_in_words() throws Exception {
+        String familyId = UUID.randomUUID().toString();
+        services.answer("GET", "/api/families/" + familyId, 200, family(familyId, UUID.randomUUID().toString(),
+                "ACTIVE"));
+        services.answer("GET", "/api/children", 200, familyChildren());
+        services.answer("GET", "/api/documents", 200, familyDocuments(familyId, "WAITING"));
+
+        Document file = page("/admin/familles/" + familyId, loginStaff("AGENT"));
+        assertThat(file.select("#enfants")).as("one heading: the section replaced the static link").hasSize(1);
+        Element section = file.select("section.family-section[aria-labelledby=enfants]").first();
+        assertThat(section).isNotNull();
+        assertThat(section.select("h2").text()).isEqualTo("Enfants et documents");
+        Element lea = section.select("tr[data-child=" + CHILD + "]").first();
+        assertThat(lea.select("th, td").eachText()).startsWith("Léa Martin", "3 ans",
+                "École maternelle du centre (classe non renseignée)");
+        assertThat(lea.select("td.bookable").text()).isEqualTo("Ne peut pas être inscrit(e) il manque : "
+                + "Attestation d'assurance scolaire, Fiche sanitaire");
+        assertThat(lea.text()).contains("Photo d'identité : Validé", "Attestation d'assurance scolaire : Refusé",
+                "Motif : Illisible.");
+        Element hugo = section.select("tr[data-child=" + CHILD_TWO + "]").first();
+        assertThat(hugo.text()).contains("5 ans", "École maternelle du centre – Grande section");
+        assertThat(hugo.select("td.bookable").text()).isEqualTo("Peut être inscrit(e) pour l'année 2026-2027");
+        assertThat(section.select(".family-documents li").eachText())
+                .containsExactly("Fiche sanitaire : En attente de validation");
+        assertThat(section.select("a[href=/admin/documents]").text()).isEqualTo("Ouvrir les documents à valider");
+        assertThat(section.select("a[href=/admin/familles/" + familyId + "/enfants]")).hasSize(1);
+        StubService.Received asked = services.last("GET", "/api/children");
+        assertThat(asked.token().path("role").asText()).isEqualTo("AGENT");
+
+        Document byFinance = page("/admin/familles/" + familyId, loginStaff("FINANCE"));
+        Element read = byFinance.select("section.family-section[aria-labelledby=enfants]").first();
+        assertThat(read.text()).as("finance reads the children").contains("Léa Martin");
+        assertThat(read.select("a[href=/admin/documents]")).as("but reviews nothing").isEmpty();
+
+        services.answer("GET", "/api/documents", 200, familyDocuments(familyId, "VALIDATED"));
+        Element calm = page("/admin/familles/" + familyId, loginStaff("AGENT"))
+                .select("section[aria-labelledby=enfants]").first();
+        assertThat(calm.select("a[href=/admin/documents]")).as("nothing waits for review").isEmpty();
+        assertThat(calm.select(".family-documents li").eachText())
+                .containsExactly("Fiche sanitaire : Validé jusqu'au 31/08/2027");
+
+        mvc.perform(get("/admin/familles/" + familyId).cookie(activeParent()))
+                .andExpect(MockMvcResultMatchers.status().isForbidden());
+    }
+
+    @Test
+    void the_family_file_says_so_when_children_service_does_not_answer() throws Exception {
+        String familyId = UUID.randomUUID().toString();
+        services.answer("GET", "/api/families/" + familyId, 200, family(familyId, UUID.randomUUID().toString(),
+                "ACTIVE"));
+        services.answer("GET", "/api/children", 503, "{\"status\":503}");
+        Document file = page("/admin/familles/" + familyId, loginStaff("ADMIN"));
+        assertThat(file.select("[role=alert]").text()).contains("Enfants");
+        assertThat(file.select("section[aria-labelledby=enfants]")).isEmpty();
+    }
+
+    @Test
+    void the_configuration_hub_lists_schools_the_catalogue_and_what_a_child_needs_for_the_roles_that_open_them()
+            throws Exception {
+        Document hub = page("/admin/configuration", loginStaff("ADMIN"));
+        Element schools = hub.select(".config-groups section").stream()
+                .filter(s -> s.select("h2").text().equals("Écoles et classes")).findFirst().orElseThrow();
+        assertThat(schools.select("a").eachAttr("href")).containsSubsequence("/admin/ecoles",
+                "/admin/types-de-documents", "/admin/types-de-documents#pour-inscrire");
+        assertThat(schools.select("a").eachText()).contains("Documents demandés",
+                "Ce qu'il faut pour inscrire un enfant");
+
+        assertThat(page("/admin/configuration", loginStaff("AGENT")).select(".config-groups a").eachAttr("href"))
+                .contains("/admin/ecoles").doesNotContain("/admin/types-de-documents",
+                        "/admin/types-de-documents#pour-inscrire");
+        for (String role : new String[]{"FINANCE", "AUDITOR"}) {
+            assertThat(page("/admin/configuration", loginStaff(role)).select(".config-groups a").eachAttr("href"))
+                    .as(role).doesNotContain("/admin/ecoles", "/admin/types-de-documents",
+                            "/admin/types-de-documents#pour-inscrire");
+        }
+
+        services.answer("GET", "/api/document-kinds", 200, KINDS);
+        Document catalogue = page("/admin/types-de-documents", loginStaff("ADMIN"));
+        assertThat(catalogue.select("#pour-inscrire h2").text()).isEqualTo("Pour inscrire un enfant aux services");
+        assertThat(catalogue.select("#pour-inscrire li").eachText())
+                .containsExactly("Fiche sanitaire (de la famille)");
+        assertThat(catalogue.select("#pour-inscrire a").attr("href")).isEqualTo("#type-HEALTH_SHEET");
+    }
 }

@@ -16,6 +16,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,7 +40,9 @@ class DocumentKindsConsoleController {
 
     @GetMapping(BASE)
     String list(Model model) {
-        model.addAttribute("kinds", children.documentKinds());
+        JsonNode kinds = children.documentKinds();
+        model.addAttribute("kinds", kinds);
+        model.addAttribute("required", required(kinds));
         return "children/kinds";
     }
 
@@ -165,5 +169,16 @@ class DocumentKindsConsoleController {
     @SuppressWarnings("unchecked")
     static Map<String, String> flashedErrors(Model model) {
         return model.getAttribute("errors") instanceof Map<?, ?> flashed ? (Map<String, String>) flashed : Map.of();
+    }
+
+    /** The kinds without which, valid, a child may not be booked (children-service's requirements). */
+    static List<JsonNode> required(JsonNode kinds) {
+        List<JsonNode> required = new ArrayList<>();
+        kinds.forEach(kind -> {
+            if ("REQUIRED".equals(kind.path("requirement").asText())) {
+                required.add(kind);
+            }
+        });
+        return required;
     }
 }

@@ -180,8 +180,12 @@ class FamilyMessagesTest {
 
         MimeMessage refused = theEmailTo(family.email());
         assertThat(refused.getSubject()).isEqualTo("Document refusé : Attestation d'assurance – Ville de Vincey");
-        assertThat(theEmailTo(curious.email()).getSubject())
-                .isEqualTo("Document accepté : Fiche sanitaire – Ville de Vincey");
+        assertThat(alternatives(refused).text()).contains("Le document « Attestation d'assurance » de Léa que vous "
+                + "avez envoyé n'a pas pu être accepté", "« La date de fin de validité n'est pas lisible. »",
+                "/mes-documents");
+        MimeMessage approved = theEmailTo(curious.email());
+        assertThat(approved.getSubject()).isEqualTo("Document accepté : Fiche sanitaire – Ville de Vincey");
+        assertThat(alternatives(approved).text()).contains("a été accepté ; il est valable jusqu'au", "2027");
         await().pollDelay(Duration.ofMillis(1_000)).atMost(Duration.ofSeconds(5))
                 .until(() -> TestSmtp.receivedBy(family.email()).size() == 1);
         assertThat(messagesOf(family)).hasSize(1);

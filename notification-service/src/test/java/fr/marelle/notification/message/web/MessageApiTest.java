@@ -32,6 +32,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -238,6 +239,9 @@ class MessageApiTest {
                     family.familyId(), null));
             assertThat(parent.put("/api/notification-preferences", Map.of("kinds", Map.of(
                     "DOCUMENT_APPROVED", Map.of("email", true, "sms", false)))).status()).isEqualTo(200);
+            TimeUnit.MILLISECONDS.sleep(20);
+            Instant betweenChoices = TestClock.get().instant();
+            TimeUnit.MILLISECONDS.sleep(20);
             assertThat(parent.put("/api/notification-preferences", Map.of("kinds", Map.of(
                     "INVOICE_ISSUED", Map.of("email", true, "sms", true)))).status()).isEqualTo(200);
             assertThat(as(Role.AGENT).post("/api/newsletters", Map.of("subject", "Fête de l'école",
@@ -272,6 +276,21 @@ class MessageApiTest {
                 invoiceBySms |= kind.path("kind").asText().equals("INVOICE_ISSUED") && kind.path("sms").asBoolean();
             }
             assertThat(invoiceBySms).as("the choices rebuilt").isTrue();
+
+            // the audit console shows the choices as they were between the two changes, and as they are now
+            ServiceApi.Caller auditor = as(Role.AUDITOR);
+            assertThat(auditor.get("/internal/audit/as-of").body().toString()).contains("notification-preferences");
+            JsonNode then = auditor.get("/internal/audit/as-of/notification-preferences?familyId=" + family.familyId()
+                    + "&at=" + betweenChoices).body().path("state");
+            JsonNode now = auditor.get("/internal/audit/as-of/notification-preferences?familyId=" + family.familyId()
+                    + "&at=" + TestClock.get().instant()).body().path("state");
+            assertThat(then.findValuesAsText("kind")).containsExactly("DOCUMENT_APPROVED");
+            assertThat(now.findValuesAsText("kind")).contains("DOCUMENT_APPROVED", "INVOICE_ISSUED");
+            for (JsonNode kind : now) {
+                if (kind.path("kind").asText().equals("INVOICE_ISSUED")) {
+                    assertThat(kind.path("sms").asBoolean()).isTrue();
+                }
+            }
         }
 
         /** The family's messages that reached their end, as the read model shows them. */

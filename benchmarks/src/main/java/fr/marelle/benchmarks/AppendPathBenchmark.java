@@ -3,6 +3,10 @@ package fr.marelle.benchmarks;
 import fr.marelle.benchmarks.append.BookingStream;
 import fr.marelle.benchmarks.append.CachedBookingStream;
 import fr.marelle.benchmarks.append.ExistingStream;
+import fr.marelle.benchmarks.support.CpuMeter;
+import fr.marelle.benchmarks.support.Db;
+import fr.marelle.benchmarks.support.Machine;
+import fr.marelle.benchmarks.support.Report;
 import fr.marelle.platform.MarelleApplication;
 import fr.marelle.platform.audit.Actor;
 import fr.marelle.platform.audit.ActorContext;
@@ -18,9 +22,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -153,7 +154,7 @@ public final class AppendPathBenchmark {
             + "correlation_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
 
     private final Options options;
-    private final StringBuilder report = new StringBuilder();
+    private final Report report = Report.echoingTo(System.out);
     private final long started = System.nanoTime();
     private ConfigurableApplicationContext context;
     private DataSource dataSource;
@@ -182,7 +183,7 @@ public final class AppendPathBenchmark {
         String database = null;
         try {
             String url = TestDatabases.create("append_bench");
-            database = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+            database = Db.nameOf(url);
             if (!options.urlParams.isBlank()) {
                 url = url + (url.contains("?") ? "&" : "?") + options.urlParams;
             }
@@ -227,8 +228,9 @@ public final class AppendPathBenchmark {
     // set-up
 
     private void startContext(String url) throws IOException {
+        // a Kafka address nothing listens on: the app needs one, the benchmark neither publishes nor consumes
         Map<String, Object> properties = new LinkedHashMap<>(MarelleTestInitializer.properties("append-bench", url,
-                "127.0.0.1:" + unusedPort()));
+                "127.0.0.1:" + Machine.freePort()));
         // a service without HTTP: no service-token check, no web server
         properties.remove("marelle.service-token.public-key");
         properties.put("spring.main.web-application-type", "none");
@@ -249,13 +251,6 @@ public final class AppendPathBenchmark {
         cpu = new CpuMeter(dataSource);
         log(String.format(Locale.ROOT, "Spring Boot + Axon context started in %.1f s",
                 (System.nanoTime() - start) / 1e9));
-    }
-
-    /** A port nothing listens on: the app needs a Kafka address, the benchmark neither publishes nor consumes. */
-    private static int unusedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /**
@@ -303,25 +298,26 @@ public final class AppendPathBenchmark {
     }
 
     private void header(String url) throws SQLException {
-        line("Marelle append-path benchmark");
-        line("date        " + ZonedDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        report.line("Marelle append-path benchmark");
+        report.line("date        " + ZonedDateTime.now(ZoneId.systemDefault())
+                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         if (!options.label.isBlank()) {
-            line("label       " + options.label);
+            report.line("label       " + options.label);
         }
-        line("machine     " + Runtime.getRuntime().availableProcessors() + " CPUs (nproc), "
+        report.line("machine     " + Runtime.getRuntime().availableProcessors() + " CPUs (nproc), "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB max heap, load average at start "
-                + loadAverage() + " (shared machine: expect noise)");
-        line("java        " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
-                + " (" + System.getProperty("java.vendor") + ")");
-        line("postgresql  " + queryString("SELECT version()") + "; synchronous_commit="
+                + Machine.loadAverage() + " (shared machine: expect noise)");
+        report.line("java        " + System.getProperty("java.vm.name") + " "
+                + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + ")");
+        report.line("postgresql  " + queryString("SELECT version()") + "; synchronous_commit="
                 + queryString("SHOW synchronous_commit") + ", fsync=" + queryString("SHOW fsync")
                 + ", shared_buffers=" + queryString("SHOW shared_buffers") + ", commit_delay="
                 + queryString("SHOW commit_delay"));
         var env = context.getEnvironment();
-        line("jdbc        " + url.replaceAll("^.*//[^/]+/", "…/") + "; Hikari maximum-pool-size="
+        report.line("jdbc        " + url.replaceAll("^.*//[^/]+/", "…/") + "; Hikari maximum-pool-size="
                 + env.getProperty("spring.datasource.hikari.maximum-pool-size") + ", minimum-idle="
                 + env.getProperty("spring.datasource.hikari.minimum-idle", "(= max)") + ", same pool for both paths");
-        line("axon        timeouts " + (env.getProperty("axon.timeout.enabled", Boolean.class, true)
+        report.line("axon        timeouts " + (env.getProperty("axon.timeout.enabled", Boolean.class, true)
                 ? "on (handler timeouts: commands " + env.getProperty("axon.timeout.handler.commands.timeout-ms",
                 "default") + " ms, events " + env.getProperty("axon.timeout.handler.events.timeout-ms", "default")
                 + " ms)" : "off") + "; micrometer monitors " + (env.getProperty(
@@ -329,19 +325,19 @@ public final class AppendPathBenchmark {
                 "axon.metrics.micrometer.dimensional", Boolean.class, false) ? "dimensional" : "not dimensional")
                 : "off") + "; pgjdbc reWriteBatchedInserts=" + reWriteBatchedInserts());
         if (!options.overrides.isEmpty()) {
-            line("overrides   " + String.join(" ", options.overrides));
+            report.line("overrides   " + String.join(" ", options.overrides));
         }
-        line("cells       " + options.duration.toSeconds() + " s each, measured in " + options.rounds + " slices of "
-                + options.duration.dividedBy(options.rounds).toMillis() + " ms taking turns with the other modes, "
-                + "after " + options.warmup.toSeconds() + " s of warm-up; tables truncated and CHECKPOINT before each "
-                + "slice; clients " + options.clients);
-        line("axon path   new aggregate per command (no load, no contention), commandGateway.sendAndWait inside "
+        report.line("cells       " + options.duration.toSeconds() + " s each, measured in " + options.rounds
+                + " slices of " + options.duration.dividedBy(options.rounds).toMillis() + " ms taking turns with the "
+                + "other modes, after " + options.warmup.toSeconds() + " s of warm-up; tables truncated and CHECKPOINT "
+                + "before each slice; clients " + options.clients);
+        report.line("axon path   new aggregate per command (no load, no contention), commandGateway.sendAndWait inside "
                 + "ActorContext.runAs (audit metadata), platform's JDBC storage engine, Jackson, Spring transaction");
-        line("baseline    " + PLAIN_TABLE + ": identical columns, types, constraints and indexes, same database; it "
-                + "writes the audit columns (family, correlation) as plain values, while the Axon path's rows get them "
-                + "and their hash chain (SHA-256 over the previous hash and the row) from the store's insert trigger: "
-                + "the ratio includes the trigger's cost");
-        line("");
+        report.line("baseline    " + PLAIN_TABLE + ": identical columns, types, constraints and indexes, same "
+                + "database; it writes the audit columns (family, correlation) as plain values, while the Axon path's "
+                + "rows get them and their hash chain (SHA-256 over the previous hash and the row) from the store's "
+                + "insert trigger: the ratio includes the trigger's cost");
+        report.line("");
     }
 
     private boolean reWriteBatchedInserts() throws SQLException {
@@ -366,10 +362,10 @@ public final class AppendPathBenchmark {
                 throw new IllegalStateException(mode.label + " fails: " + cell.firstError);
             }
         }
-        line(String.format(Locale.ROOT, "event size  payload %d B, metadata %d B (%s rev %s); the baseline "
+        report.format("event size  payload %d B, metadata %d B (%s rev %s); the baseline "
                         + "inserts rows with these exact bytes",
-                template.payload.length, template.metaData.length, template.payloadType, template.payloadRevision));
-        line("");
+                template.payload.length, template.metaData.length, template.payloadType, template.payloadRevision);
+        report.line("");
         if (options.jdbcTiming) {
             JdbcTiming.snapshotAndReset();
         }
@@ -537,32 +533,32 @@ public final class AppendPathBenchmark {
     // results
 
     private void results(List<Cell> cells) {
-        line(String.format(Locale.ROOT, "%-24s %7s %11s %11s %9s %9s %8s %9s", "mode", "clients", "events/s",
-                "commands/s", "p50 ms", "p99 ms", "errors", "WAL B/ev"));
+        report.format("%-24s %7s %11s %11s %9s %9s %8s %9s", "mode", "clients", "events/s",
+                "commands/s", "p50 ms", "p99 ms", "errors", "WAL B/ev");
         for (Cell c : cells) {
-            line(String.format(Locale.ROOT, "%-24s %7d %11.0f %11.0f %9.2f %9.2f %8d %9.0f", c.mode.label,
+            report.format("%-24s %7d %11.0f %11.0f %9.2f %9.2f %8d %9.0f", c.mode.label,
                     c.clients, c.eventsPerSecond(), c.operationsPerSecond(), c.p50(), c.p99(), c.errors,
-                    (double) c.walBytes / Math.max(1, c.rows)));
+                    (double) c.walBytes / Math.max(1, c.rows));
         }
-        line("(commands/s = transactions/s for the baseline; WAL B/ev is server-wide WAL per stored row: other "
+        report.line("(commands/s = transactions/s for the baseline; WAL B/ev is server-wide WAL per stored row: other "
                 + "databases' writes inflate it)");
-        line("");
-        line(String.format(Locale.ROOT, "CPU per event, µs (JVM = this benchmark's JVM, PG = PostgreSQL processes of "
+        report.line("");
+        report.format("CPU per event, µs (JVM = this benchmark's JVM, PG = PostgreSQL processes of "
                 + "this database and the server's auxiliary ones); machine = all %d CPUs busy, others = CPU used by "
-                + "other processes", Runtime.getRuntime().availableProcessors()));
-        line(String.format(Locale.ROOT, "%-24s %7s %9s %9s %9s %10s %9s", "mode", "clients", "JVM µs", "PG µs",
-                "sum µs", "machine %", "others %"));
+                + "other processes", Runtime.getRuntime().availableProcessors());
+        report.format("%-24s %7s %9s %9s %9s %10s %9s", "mode", "clients", "JVM µs", "PG µs",
+                "sum µs", "machine %", "others %");
         for (Cell c : cells) {
             CpuMeter.Usage u = c.cpu;
             double capacity = Math.max(1e-9, u.wallCapacitySeconds());
-            line(String.format(Locale.ROOT, "%-24s %7d %9.1f %9.1f %9.1f %10.0f %9.0f", c.mode.label, c.clients,
+            report.format("%-24s %7d %9.1f %9.1f %9.1f %10.0f %9.0f", c.mode.label, c.clients,
                     u.jvmSeconds() * 1e6 / c.events(), u.postgresSeconds() * 1e6 / c.events(),
                     (u.jvmSeconds() + u.postgresSeconds()) * 1e6 / c.events(),
                     100 * (u.jvmSeconds() + u.postgresSeconds() + u.othersSeconds()) / capacity,
-                    100 * u.othersSeconds() / capacity));
+                    100 * u.othersSeconds() / capacity);
         }
-        line("");
-        line("Ratios (events/s over plain-insert events/s at the same client count):");
+        report.line("");
+        report.line("Ratios (events/s over plain-insert events/s at the same client count):");
         List<String> cpuRows = new ArrayList<>();
         for (int clients : options.clients) {
             Cell plain = find(cells, Mode.PLAIN, clients);
@@ -583,21 +579,21 @@ public final class AppendPathBenchmark {
                 cpuRow.append(String.format(Locale.ROOT, "  %s %.2f", mode.label,
                         cpuPerEvent(plain) / cpuPerEvent(cell)));
             }
-            line(row.toString());
+            report.line(row.toString());
             cpuRows.add(cpuRow.toString());
         }
-        line("");
-        line("The same ratios from CPU cost (plain-insert CPU µs per event over the mode's; what the events/s ratio "
-                + "tends to when the CPUs are saturated, and far less sensitive to other people's load):");
-        cpuRows.forEach(this::line);
-        line("");
-        line("Modes:");
+        report.line("");
+        report.line("The same ratios from CPU cost (plain-insert CPU µs per event over the mode's; what the events/s "
+                + "ratio tends to when the CPUs are saturated, and far less sensitive to other people's load):");
+        cpuRows.forEach(report::line);
+        report.line("");
+        report.line("Modes:");
         for (Mode mode : options.modes) {
-            line(String.format(Locale.ROOT, "  %-24s %s", mode.label, mode.description));
+            report.format("  %-24s %s", mode.label, mode.description);
         }
         if (options.jdbcTiming) {
-            line("");
-            line("JDBC calls per operation (count, mean µs; diagnostic mode adds a proxy to every call):");
+            report.line("");
+            report.line("JDBC calls per operation (count, mean µs; diagnostic mode adds a proxy to every call):");
             for (Cell c : cells) {
                 double total = c.latencyMicros.getMean() * c.operations;
                 double inJdbc = 0;
@@ -611,22 +607,22 @@ public final class AppendPathBenchmark {
                     detail.append(String.format(Locale.ROOT, "%n      %6.2f x %8.1f µs  %s", (double) v[0] / c.operations,
                             v[1] / 1000.0 / v[0], e.getKey()));
                 }
-                line(String.format(Locale.ROOT, "  %s C=%d: mean %.0f µs per operation, of which %.0f µs in JDBC "
+                report.format("  %s C=%d: mean %.0f µs per operation, of which %.0f µs in JDBC "
                                 + "calls, %.0f µs elsewhere (framework, JSON, waiting for a CPU)%s", c.mode.label,
                         c.clients, c.latencyMicros.getMean(), inJdbc / c.operations, (total - inJdbc) / c.operations,
-                        detail));
+                        detail);
             }
         }
         double noisiest = cells.stream().mapToDouble(c -> c.cpu.othersSeconds() / Math.max(1e-9,
                 c.cpu.wallCapacitySeconds())).max().orElse(0);
         if (noisiest > 0.25) {
-            line("");
-            line(String.format(Locale.ROOT, "NOTE: other processes used up to %.0f%% of the machine during a cell: "
-                    + "events/s and their ratios are disturbed; the CPU-cost ratios much less so.", 100 * noisiest));
+            report.line("");
+            report.format("NOTE: other processes used up to %.0f%% of the machine during a cell: "
+                    + "events/s and their ratios are disturbed; the CPU-cost ratios much less so.", 100 * noisiest);
         }
-        line("");
-        line("load average at end " + loadAverage() + "; run took " + Duration.ofNanos(System.nanoTime() - started)
-                .toSeconds() + " s");
+        report.line("");
+        report.line("load average at end " + Machine.loadAverage() + "; run took "
+                + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
     }
 
     private static double cpuPerEvent(Cell c) {
@@ -642,32 +638,15 @@ public final class AppendPathBenchmark {
             return;
         }
         Path out = Path.of(options.out);
-        if (out.getParent() != null) {
-            Files.createDirectories(out.getParent());
-        }
-        Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
+        report.writeTo(out);
         log("written to " + out);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
     // helpers
 
-    private void line(String text) {
-        report.append(text).append('\n');
-        System.out.println(text);
-    }
-
     private static void log(String text) {
         System.err.println("[append-path] " + text);
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (IOException | RuntimeException e) {
-            return "n/a";
-        }
     }
 
     private long walPosition() throws SQLException {

@@ -1,6 +1,10 @@
 package fr.marelle.benchmarks.alerts;
 
-import fr.marelle.platform.integration.IntegrationHeaders;
+import fr.marelle.benchmarks.support.Db;
+import fr.marelle.benchmarks.support.IntegrationRecords;
+import fr.marelle.benchmarks.support.Machine;
+import fr.marelle.benchmarks.support.Report;
+import fr.marelle.benchmarks.support.ServiceProcess;
 import fr.marelle.platform.security.PemKeys;
 import fr.marelle.platform.test.TestDatabases;
 import fr.marelle.platform.test.TestKafka;
@@ -18,27 +22,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,7 +53,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class AlertLatencyBenchmark {
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final String API_KEY = "bench-" + UUID.randomUUID();
 
     record Options(int rate, Duration duration, Duration warmup, String heap, int deliveryThreads,
@@ -97,9 +87,9 @@ public final class AlertLatencyBenchmark {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
         Options options = parse(args);
-        StringBuilder report = new StringBuilder();
+        Report report = Report.echoingTo(System.err);
         String url = TestDatabases.create("bench_alerts");
-        String database = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+        String database = Db.nameOf(url);
         EmbeddedKafkaKraftBroker kafka = TestKafka.startBroker(0);
         List<Family> families = new ArrayList<>();
         for (int i = 0; i < options.warmed() + options.measured(); i++) {
@@ -111,7 +101,7 @@ public final class AlertLatencyBenchmark {
             byEmail.put(f.email, f);
             byMobile.put(f.mobile, f);
         });
-        Process service = null;
+        ServiceProcess service = null;
         try (SmtpSink smtp = new SmtpSink((recipient, at) -> {
                  Family family = byEmail.get(recipient);
                  if (family != null && family.emailAt == 0) {
@@ -125,23 +115,19 @@ public final class AlertLatencyBenchmark {
                  }
              });
              KafkaProducer<String, byte[]> producer = producer(kafka.getBrokersAsString())) {
-            line(report, "Alert-latency benchmark — " + options.label() + " — " + LocalDateTime.now(PARIS)
-                    .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " (Paris)");
-            line(report, String.format(Locale.ROOT, "machine: %d cores (shared), load average %s; database %s; "
+            report.line("Alert-latency benchmark — " + options.label() + " — " + Report.parisNow());
+            report.format("machine: %d cores (shared), load average %s; database %s; "
                             + "notification-service -Xmx%s, %d delivery threads, %d Kafka listener(s)",
-                    Runtime.getRuntime().availableProcessors(), loadAverage(), database, options.heap(),
-                    options.deliveryThreads(), options.listeners()));
-            line(report, String.format(Locale.ROOT, "load: %d WalletBalanceLow/s for %d s (%d families, each "
+                    Runtime.getRuntime().availableProcessors(), Machine.loadAverage(), database, options.heap(),
+                    options.deliveryThreads(), options.listeners());
+            report.format("load: %d WalletBalanceLow/s for %d s (%d families, each "
                             + "guardian with an email and a mobile: %d SMS and %d emails), after %d s of warm-up",
                     options.rate(), options.duration().toSeconds(), options.measured(), options.measured(),
-                    options.measured(), options.warmup().toSeconds()));
+                    options.measured(), options.warmup().toSeconds());
 
             // --- the service, as deployed: its own process, database and broker; the real SMTP and HTTP SMS clients
-            int port = freePort();
-            Path log = Path.of(options.out()).resolveSibling(Path.of(options.out()).getFileName().toString()
-                    .replace(".txt", "-notification-service.log"));
-            service = startService(options, url, kafka.getBrokersAsString(), smtp.port(), sms.url(), port, log);
-            awaitHealthy(port, service, log);
+            service = startService(options, url, kafka.getBrokersAsString(), smtp.port(), sms.url());
+            service.awaitHealthy();
 
             // --- the families, as accounts-service publishes them, in the service's directory
             Instant registering = Instant.now();
@@ -153,9 +139,15 @@ public final class AlertLatencyBenchmark {
                         .formatted(family.familyId, family.guardianId, family.mobile, family.email)));
             }
             producer.flush();
-            awaitCount(url, "SELECT count(*) FROM directory_guardian", families.size(), Duration.ofMinutes(5));
-            line(report, String.format(Locale.ROOT, "directory: %d guardians registered in %.1f s (not measured)",
-                    families.size(), seconds(registering)));
+            try (Connection c = Db.connect(url)) {
+                if (Db.awaitCount(c, "SELECT count(*) FROM directory_guardian", families.size(),
+                        Duration.ofMinutes(5), Duration.ofMillis(250)) < families.size()) {
+                    throw new IllegalStateException("Not " + families.size() + " rows after " + Duration.ofMinutes(5)
+                            + ": SELECT count(*) FROM directory_guardian");
+                }
+            }
+            report.format("directory: %d guardians registered in %.1f s (not measured)",
+                    families.size(), Report.seconds(registering));
 
             // --- baseline: the same broker, the same rate, a plain consumer in this JVM
             Histogram baseline = kafkaBaseline(kafka.getBrokersAsString(), producer, options);
@@ -164,15 +156,13 @@ public final class AlertLatencyBenchmark {
             publishAlerts(producer, families.subList(0, options.warmed()), options.rate());
             awaitDelivered(families.subList(0, options.warmed()), Duration.ofMinutes(2));
             List<Family> measured = families.subList(options.warmed(), families.size());
-            long serviceCpuBefore = processCpuTicks(service.pid());
-            long[] machineBefore = machineTicks();
+            long serviceCpuBefore = service.cpuTicks();
+            Machine.Ticks machineBefore = Machine.ticks();
             Instant loadStart = Instant.now();
             double achieved = publishAlerts(producer, measured, options.rate());
             boolean complete = awaitDelivered(measured, Duration.ofMinutes(2));
-            double serviceCpu = (processCpuTicks(service.pid()) - serviceCpuBefore) / 100.0;
-            long[] machineAfter = machineTicks();
-            double machineBusy = 100.0 * (machineAfter[0] - machineBefore[0])
-                    / Math.max(1, machineAfter[1] - machineBefore[1]);
+            double serviceCpu = Machine.seconds(service.cpuTicks() - serviceCpuBefore);
+            double machineBusy = Machine.ticks().busyPercentSince(machineBefore);
 
             Histogram toSms = new Histogram(3_600_000_000L, 3);
             Histogram toEmail = new Histogram(3_600_000_000L, 3);
@@ -191,39 +181,35 @@ public final class AlertLatencyBenchmark {
                 }
             }
 
-            line(report, "");
-            line(report, String.format(Locale.ROOT, "%-52s %7s %9s %9s %9s %9s", "", "count", "p50 ms", "p90 ms",
-                    "p99 ms", "max ms"));
+            report.line("");
+            report.format("%-52s %7s %9s %9s %9s %9s", "", "count", "p50 ms", "p90 ms",
+                    "p99 ms", "max ms");
             row(report, "baseline: Kafka publish → consume, same rate", baseline);
             row(report, "WalletBalanceLow published → SMS at the gateway", toSms);
             row(report, "WalletBalanceLow published → email accepted by SMTP", toEmail);
-            line(report, "");
-            line(report, String.format(Locale.ROOT, "published %.0f alerts/s (asked %d/s); %s", achieved,
+            report.line("");
+            report.format("published %.0f alerts/s (asked %d/s); %s", achieved,
                     options.rate(), complete ? "every SMS and email arrived"
-                            : missingSms + " SMS and " + missingEmail + " emails missing after 2 minutes"));
+                            : missingSms + " SMS and " + missingEmail + " emails missing after 2 minutes");
             double p99 = Math.max(toSms.getValueAtPercentile(99) , toEmail.getValueAtPercentile(99)) / 1000.0;
-            line(report, String.format(Locale.ROOT, "aim: p99 under 2 000 ms → %s (worst p99 of the two channels: "
-                    + "%.0f ms)", complete && p99 < 2000 ? "met" : "NOT met", p99));
-            line(report, String.format(Locale.ROOT, "CPU during the load: notification-service %.1f s (%.1f ms per "
+            report.format("aim: p99 under 2 000 ms → %s (worst p99 of the two channels: "
+                    + "%.0f ms)", complete && p99 < 2000 ? "met" : "NOT met", p99);
+            report.format("CPU during the load: notification-service %.1f s (%.1f ms per "
                             + "alert, email and SMS); machine %.0f %% busy (2 cores, shared with other people's work); "
                             + "load average after %s", serviceCpu, 1000 * serviceCpu / measured.size(), machineBusy,
-                    loadAverage()));
-            line(report, "service log: " + log);
+                    Machine.loadAverage());
+            report.line("service log: " + service.log());
         } finally {
             if (service != null) {
-                service.destroy();
-                if (!service.waitFor(30, TimeUnit.SECONDS)) {
-                    service.destroyForcibly();
-                }
+                service.close();
             }
             kafka.destroy();
             if (!options.keepDatabase()) {
                 TestDatabases.drop(database);
             }
         }
-        System.out.print(report);
-        Files.createDirectories(Path.of(options.out()).getParent());
-        Files.writeString(Path.of(options.out()), report.toString());
+        System.out.print(report.text());
+        report.writeTo(Path.of(options.out()));
         System.out.println("(also in " + options.out() + ")");
     }
 
@@ -315,19 +301,7 @@ public final class AlertLatencyBenchmark {
     }
 
     static ProducerRecord<String, byte[]> record(String topic, String type, String key, String json) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key,
-                json.getBytes(StandardCharsets.UTF_8));
-        String eventId = UUID.randomUUID().toString();
-        header(record, IntegrationHeaders.EVENT_ID, eventId);
-        header(record, IntegrationHeaders.EVENT_TYPE, type);
-        header(record, IntegrationHeaders.SOURCE, "benchmark");
-        header(record, IntegrationHeaders.OCCURRED_AT, Instant.now().toString());
-        header(record, IntegrationHeaders.CORRELATION_ID, "bench-" + eventId);
-        return record;
-    }
-
-    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+        return IntegrationRecords.record(topic, key, type, "benchmark", json.getBytes(StandardCharsets.UTF_8));
     }
 
     static KafkaProducer<String, byte[]> producer(String bootstrap) {
@@ -338,136 +312,33 @@ public final class AlertLatencyBenchmark {
 
     // ------------------------------------------------------------------------------------------------ the service
 
-    static Process startService(Options options, String url, String kafka, int smtpPort, String smsUrl, int port,
-                                Path log) throws IOException {
-        Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xms" + options.heap(), "-Xmx" + options.heap(), "-Daxoniq.update-checker.disabled=true"));
-        String extra = System.getenv("NOTIFICATION_JAVA_OPTS"); // e.g. a JFR recording
-        if (extra != null && !extra.isBlank()) {
-            command.addAll(List.of(extra.trim().split("\\s+")));
-        }
-        command.addAll(List.of("-jar", options.jar().toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("SERVER_PORT", Integer.toString(port));
-        env.put("SERVER_ADDRESS", "127.0.0.1");
-        env.put("SPRING_DATASOURCE_URL", url);
-        env.put("SPRING_DATASOURCE_USERNAME", TestDatabases.user());
-        env.put("SPRING_DATASOURCE_PASSWORD", TestDatabases.password());
-        env.put("MARELLE_KAFKA_BOOTSTRAP", kafka);
-        env.put("MARELLE_SERVICETOKEN_PUBLICKEY", PemKeys.generate()[0]);
-        env.put("SPRING_MAIL_HOST", "127.0.0.1");
-        env.put("SPRING_MAIL_PORT", Integer.toString(smtpPort));
-        env.put("MARELLE_SMS_URL", smsUrl);
-        env.put("MARELLE_SMS_API_KEY", API_KEY);
-        // no night: the figures must not depend on the hour the benchmark runs
-        env.put("MARELLE_SMS_NIGHTSTART", "00:00");
-        env.put("MARELLE_SMS_NIGHTEND", "00:00");
-        env.put("MARELLE_DELIVERY_THREADS", Integer.toString(options.deliveryThreads()));
+    static ServiceProcess startService(Options options, String url, String kafka, int smtpPort, String smsUrl)
+            throws IOException {
+        ServiceProcess.Builder service = ServiceProcess.builder("notification-service", options.jar())
+                .heap(options.heap())
+                .javaOptionsFrom("NOTIFICATION_JAVA_OPTS") // e.g. a JFR recording
+                .logBeside(Path.of(options.out()))
+                .platform(url, kafka, PemKeys.generate()[0])
+                .env("SPRING_MAIL_HOST", "127.0.0.1")
+                .env("SPRING_MAIL_PORT", Integer.toString(smtpPort))
+                .env("MARELLE_SMS_URL", smsUrl)
+                .env("MARELLE_SMS_API_KEY", API_KEY)
+                // no night: the figures must not depend on the hour the benchmark runs
+                .env("MARELLE_SMS_NIGHTSTART", "00:00")
+                .env("MARELLE_SMS_NIGHTEND", "00:00")
+                .env("MARELLE_DELIVERY_THREADS", Integer.toString(options.deliveryThreads()))
+                .env("MARELLE_PORTAL_URL", "https://famille.bench.example");
         if (options.listeners() > 0) {
-            env.put("MARELLE_INTEGRATION_LISTENERCONCURRENCY", Integer.toString(options.listeners()));
+            service.env("MARELLE_INTEGRATION_LISTENERCONCURRENCY", Integer.toString(options.listeners()));
         }
-        env.put("MARELLE_PORTAL_URL", "https://famille.bench.example");
-        env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        env.put("MALLOC_ARENA_MAX", "2");
-        return builder.start();
-    }
-
-    static void awaitHealthy(int port, Process service, Path log) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("notification-service stopped; see " + log);
-            }
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("notification-service not healthy after 3 minutes; see " + log);
-    }
-
-    static void awaitCount(String url, String sql, long expected, Duration limit) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        try (Connection c = DriverManager.getConnection(url, TestDatabases.user(), TestDatabases.password());
-             Statement statement = c.createStatement()) {
-            while (System.nanoTime() < deadline) {
-                try (ResultSet rs = statement.executeQuery(sql)) {
-                    rs.next();
-                    if (rs.getLong(1) >= expected) {
-                        return;
-                    }
-                }
-                Thread.sleep(250);
-            }
-        }
-        throw new IllegalStateException("Not " + expected + " rows after " + limit + ": " + sql);
+        return service.start();
     }
 
     // ------------------------------------------------------------------------------------------------ reporting
 
-    static void row(StringBuilder report, String what, Histogram histogram) {
-        line(report, String.format(Locale.ROOT, "%-52s %7d %9.1f %9.1f %9.1f %9.1f", what,
-                histogram.getTotalCount(), histogram.getValueAtPercentile(50) / 1000.0,
-                histogram.getValueAtPercentile(90) / 1000.0, histogram.getValueAtPercentile(99) / 1000.0,
-                histogram.getMaxValue() / 1000.0));
-    }
-
-    static void line(StringBuilder report, String text) {
-        report.append(text).append('\n');
-        System.err.println(text);
-    }
-
-    static double seconds(Instant since) {
-        return Duration.between(since, Instant.now()).toMillis() / 1000.0;
-    }
-
-    static String loadAverage() {
-        try {
-            String[] load = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return load[0] + " " + load[1] + " " + load[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
-    static long processCpuTicks(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-    }
-
-    static long[] machineTicks() {
-        try {
-            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long total = 0;
-            for (int i = 1; i < cpu.length; i++) {
-                total += Long.parseLong(cpu[i]);
-            }
-            long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
-            return new long[]{total - idle, total};
-        } catch (IOException | RuntimeException e) {
-            return new long[]{0, 1};
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    static void row(Report report, String what, Histogram histogram) {
+        Report.Latencies ms = Report.Latencies.ofMicros(histogram);
+        report.format("%-52s %7d %9.1f %9.1f %9.1f %9.1f", what, ms.count(), ms.p50(), ms.p90(), ms.p99(), ms.max());
     }
 
     static Options parse(String[] args) {

@@ -2,6 +2,10 @@ package fr.marelle.benchmarks.billing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.marelle.benchmarks.support.Db;
+import fr.marelle.benchmarks.support.Machine;
+import fr.marelle.benchmarks.support.Report;
+import fr.marelle.benchmarks.support.ServiceProcess;
 import fr.marelle.platform.audit.Actor;
 import fr.marelle.platform.audit.Role;
 import fr.marelle.platform.security.PemKeys;
@@ -15,17 +19,13 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -33,10 +33,8 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +42,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Month-end benchmark: the invoices of N families (10 000 by default) with their PDFs, by billing-service itself —
@@ -72,35 +69,37 @@ public final class MonthEndBenchmark {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
         Options options = parse(args);
-        StringBuilder report = new StringBuilder();
+        Report report = Report.quiet();
         String url = TestDatabases.create("bench_month_end");
-        String database = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+        String database = Db.nameOf(url);
         EmbeddedKafkaKraftBroker kafka = TestKafka.startBroker(0);
-        Process service = null;
+        ServiceProcess service = null;
         try {
-            line(report, "Month-end benchmark — " + options.label() + " — " + LocalDateTime.now(PARIS)
-                    .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " (Paris)");
-            line(report, "machine: " + Runtime.getRuntime().availableProcessors() + " cores (shared), database "
+            report.line("Month-end benchmark — " + options.label() + " — " + Report.parisNow());
+            report.line("machine: " + Runtime.getRuntime().availableProcessors() + " cores (shared), database "
                     + database + ", " + options.families() + " families, month " + options.month()
                     + ", billing-service -Xmx" + options.heap() + ", invoicing threads " + options.threads());
 
             // --- the service, as deployed: its own process, database and broker
             String[] keys = PemKeys.generate();
-            int port = freePort();
-            Path log = Path.of(options.out()).resolveSibling(Path.of(options.out()).getFileName().toString()
-                    .replace(".txt", "-billing-service.log"));
-            service = startService(options, url, kafka.getBrokersAsString(), keys[0], port, log);
-            awaitHealthy(port, service, log);
+            service = ServiceProcess.builder("billing-service", options.jar())
+                    .heap(options.heap())
+                    .javaOptionsFrom("BILLING_JAVA_OPTS") // e.g. a JFR recording
+                    .logBeside(Path.of(options.out()))
+                    .platform(url, kafka.getBrokersAsString(), keys[0])
+                    .env("MARELLE_BILLING_INVOICINGTHREADS", Integer.toString(options.threads()))
+                    .start();
+            service.awaitHealthy();
 
             // --- the month's settled charges
             Seeded seeded;
-            try (Connection c = DriverManager.getConnection(url, TestDatabases.user(), TestDatabases.password())) {
+            try (Connection c = Db.connect(url)) {
                 Instant start = Instant.now();
                 seeded = seed(c, options);
-                line(report, String.format(Locale.ROOT, "seeded: %d families, %d children, %d settled charges "
+                report.format("seeded: %d families, %d children, %d settled charges "
                                 + "(%.1f per family), %s in total, in %.1f s (COPY; not measured)", seeded.families,
                         seeded.children, seeded.charges, seeded.charges / (double) seeded.families,
-                        euros(seeded.totalCents), seconds(start)));
+                        euros(seeded.totalCents), Report.seconds(start));
             }
 
             // --- baseline 1: OpenPDF alone, one thread
@@ -116,13 +115,13 @@ public final class MonthEndBenchmark {
                 bareBytes += BareInvoicePdf.render(String.format("FAC-2026-%06d", i), "Madame Camille Martin",
                         samples.get(i % samples.size()), "41,20 €").length;
             }
-            double bareSeconds = seconds(bareStart);
+            double bareSeconds = Report.seconds(bareStart);
             double barePerSecond = bareCount / bareSeconds;
 
             // --- baseline 2: plain INSERT transactions of an invoice-sized row (event-sized JSON + PDF-sized bytes)
             int pdfSize = (int) (bareBytes / bareCount);
             double plainPerSecond;
-            try (Connection c = DriverManager.getConnection(url, TestDatabases.user(), TestDatabases.password())) {
+            try (Connection c = Db.connect(url)) {
                 plainPerSecond = plainInserts(c, options.families(), pdfSize);
             }
 
@@ -132,10 +131,10 @@ public final class MonthEndBenchmark {
             ServiceTokenIssuer tokens = new ServiceTokenIssuer(tokenProperties, Clock.systemUTC());
             Actor finance = new Actor("bench-finance", Role.FINANCE, null, "127.0.0.1");
             HttpClient http = HttpClient.newHttpClient();
-            long serviceCpuBefore = processCpuTicks(service.pid());
-            long[] machineBefore = machineTicks();
+            long serviceCpuBefore = service.cpuTicks();
+            Machine.Ticks machineBefore = Machine.ticks();
             Instant runStart = Instant.now();
-            HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+            HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl()
                             + "/api/invoice-runs"))
                     .header("Authorization", "Bearer " + tokens.issue(finance))
                     .header("Content-Type", "application/json")
@@ -148,13 +147,13 @@ public final class MonthEndBenchmark {
             Double issuedAt = null;
             JsonNode run;
             while (true) {
-                run = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                run = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(service.baseUrl()
                                         + "/api/invoice-runs/" + runId))
                                 .header("Authorization", "Bearer " + tokens.issue(finance)).GET().build(),
                         HttpResponse.BodyHandlers.ofString()).body());
                 String status = run.path("status").asText();
                 if (issuedAt == null && !status.equals("RUNNING")) {
-                    issuedAt = seconds(runStart);
+                    issuedAt = Report.seconds(runStart);
                     if (!status.equals("COMPLETED")) {
                         throw new IllegalStateException("The run ended " + status + ": " + run);
                     }
@@ -167,110 +166,53 @@ public final class MonthEndBenchmark {
                 }
                 Thread.sleep(200);
             }
-            double allPdfs = seconds(runStart);
-            double serviceCpu = (processCpuTicks(service.pid()) - serviceCpuBefore) / 100.0;
-            long[] machineAfter = machineTicks();
-            double machineBusy = 100.0 * (machineAfter[0] - machineBefore[0])
-                    / Math.max(1, machineAfter[1] - machineBefore[1]);
+            double allPdfs = Report.seconds(runStart);
+            double serviceCpu = Machine.seconds(service.cpuTicks() - serviceCpuBefore);
+            double machineBusy = Machine.ticks().busyPercentSince(machineBefore);
 
             // --- checks: every family invoiced once, numbers 1..N without gap, totals to the cent
             Checks checks;
-            try (Connection c = DriverManager.getConnection(url, TestDatabases.user(), TestDatabases.password())) {
+            try (Connection c = Db.connect(url)) {
                 checks = check(c, options, seeded);
             }
 
             long issued = run.path("issued").asLong();
-            line(report, "");
-            line(report, String.format(Locale.ROOT, "%-58s %10s %12s", "", "per second", "10 000 in"));
-            line(report, String.format(Locale.ROOT, "%-58s %10.0f %11.1fs", "baseline: OpenPDF alone, 1 thread "
-                    + "(avg " + pdfSize + " B)", barePerSecond, 10_000 / barePerSecond));
-            line(report, String.format(Locale.ROOT, "%-58s %10.0f %11.1fs", "baseline: plain INSERT tx of an "
-                    + "invoice-sized row, 1 conn", plainPerSecond, 10_000 / plainPerSecond));
-            line(report, String.format(Locale.ROOT, "%-58s %10.0f %11.1fs", "billing-service: invoices issued "
-                    + "(numbered, events committed)", issued / issuedAt, 10_000 / (issued / issuedAt)));
-            line(report, String.format(Locale.ROOT, "%-58s %10.0f %11.1fs", "billing-service: invoices with their "
-                    + "PDFs stored", issued / allPdfs, 10_000 / (issued / allPdfs)));
-            line(report, "");
-            line(report, String.format(Locale.ROOT, "month end for %d families: %d invoices issued in %.1f s, every "
+            report.line("");
+            report.format("%-58s %10s %12s", "", "per second", "10 000 in");
+            report.format("%-58s %10.0f %11.1fs", "baseline: OpenPDF alone, 1 thread "
+                    + "(avg " + pdfSize + " B)", barePerSecond, 10_000 / barePerSecond);
+            report.format("%-58s %10.0f %11.1fs", "baseline: plain INSERT tx of an "
+                    + "invoice-sized row, 1 conn", plainPerSecond, 10_000 / plainPerSecond);
+            report.format("%-58s %10.0f %11.1fs", "billing-service: invoices issued "
+                    + "(numbered, events committed)", issued / issuedAt, 10_000 / (issued / issuedAt));
+            report.format("%-58s %10.0f %11.1fs", "billing-service: invoices with their "
+                    + "PDFs stored", issued / allPdfs, 10_000 / (issued / allPdfs));
+            report.line("");
+            report.format("month end for %d families: %d invoices issued in %.1f s, every "
                             + "PDF stored after %.1f s (goal: 120 s)", options.families(), issued, issuedAt,
-                    allPdfs));
-            line(report, String.format(Locale.ROOT, "CPU: billing-service %.1f s (%.1f ms per invoice); machine "
+                    allPdfs);
+            report.format("CPU: billing-service %.1f s (%.1f ms per invoice); machine "
                             + "busy %.0f %% of %d cores during the run (PostgreSQL and others included)", serviceCpu,
-                    1000 * serviceCpu / Math.max(1, issued), machineBusy, Runtime.getRuntime().availableProcessors()));
-            line(report, "checks: " + checks);
+                    1000 * serviceCpu / Math.max(1, issued), machineBusy, Runtime.getRuntime().availableProcessors());
+            report.line("checks: " + checks);
             if (!checks.ok()) {
-                line(report, "CHECKS FAILED");
+                report.line("CHECKS FAILED");
             }
-            System.out.print(report);
-            Files.createDirectories(Path.of(options.out()).getParent());
-            Files.writeString(Path.of(options.out()), report.toString());
-            System.out.println("(written to " + options.out() + "; service log " + log + ")");
+            System.out.print(report.text());
+            report.writeTo(Path.of(options.out()));
+            System.out.println("(written to " + options.out() + "; service log " + service.log() + ")");
             if (!checks.ok()) {
                 System.exit(1);
             }
         } finally {
             if (service != null) {
-                service.destroy();
-                if (!service.waitFor(30, TimeUnit.SECONDS)) {
-                    service.destroyForcibly();
-                }
+                service.close();
             }
             kafka.destroy();
             if (!options.keepDatabase()) {
                 TestDatabases.drop(database);
             }
         }
-    }
-
-    // ------------------------------------------------------------------------------------------------ the service
-
-    static Process startService(Options options, String url, String kafka, String publicKey, int port, Path log)
-            throws IOException {
-        Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xms" + options.heap(), "-Xmx" + options.heap(), "-Daxoniq.update-checker.disabled=true"));
-        String extra = System.getenv("BILLING_JAVA_OPTS"); // e.g. a JFR recording
-        if (extra != null && !extra.isBlank()) {
-            command.addAll(List.of(extra.trim().split("\\s+")));
-        }
-        command.addAll(List.of("-jar", options.jar().toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("SERVER_PORT", Integer.toString(port));
-        env.put("SERVER_ADDRESS", "127.0.0.1");
-        env.put("SPRING_DATASOURCE_URL", url);
-        env.put("SPRING_DATASOURCE_USERNAME", TestDatabases.user());
-        env.put("SPRING_DATASOURCE_PASSWORD", TestDatabases.password());
-        env.put("MARELLE_KAFKA_BOOTSTRAP", kafka);
-        env.put("MARELLE_SERVICETOKEN_PUBLICKEY", publicKey);
-        env.put("MARELLE_BILLING_INVOICINGTHREADS", Integer.toString(options.threads()));
-        env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        env.put("MALLOC_ARENA_MAX", "2");
-        return builder.start();
-    }
-
-    static void awaitHealthy(int port, Process service, Path log) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("billing-service stopped; see " + log);
-            }
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("billing-service not healthy after 3 minutes; see " + log);
     }
 
     // ------------------------------------------------------------------------------------------------ the month
@@ -414,7 +356,7 @@ public final class MonthEndBenchmark {
                 c.commit();
             }
         }
-        double perSecond = rows / seconds(start);
+        double perSecond = rows / Report.seconds(start);
         c.setAutoCommit(true);
         try (Statement s = c.createStatement()) {
             s.execute("DROP TABLE bench_plain_invoice");
@@ -437,79 +379,28 @@ public final class MonthEndBenchmark {
 
     static Checks check(Connection c, Options options, Seeded seeded) throws Exception {
         // the invoices read model follows the events: wait for it to catch up
-        long invoices = 0;
-        for (int i = 0; i < 600; i++) {
-            invoices = single(c, "SELECT count(*) FROM rm_invoice");
-            if (invoices >= options.families()) {
-                break;
-            }
-            Thread.sleep(200);
-        }
-        long families = single(c, "SELECT count(DISTINCT family_id) FROM invoice_claim");
-        long min = single(c, "SELECT coalesce(min(substring(number from 10)::bigint), 0) FROM rm_invoice");
-        long max = single(c, "SELECT coalesce(max(substring(number from 10)::bigint), 0) FROM rm_invoice");
-        long distinct = single(c, "SELECT count(DISTINCT number) FROM rm_invoice");
+        long invoices = Db.awaitCount(c, "SELECT count(*) FROM rm_invoice", options.families(), Duration.ofMinutes(2),
+                Duration.ofMillis(200));
+        long families = Db.single(c, "SELECT count(DISTINCT family_id) FROM invoice_claim");
+        long min = Db.single(c, "SELECT coalesce(min(substring(number from 10)::bigint), 0) FROM rm_invoice");
+        long max = Db.single(c, "SELECT coalesce(max(substring(number from 10)::bigint), 0) FROM rm_invoice");
+        long distinct = Db.single(c, "SELECT count(DISTINCT number) FROM rm_invoice");
         boolean numbers = min == 1 && max == invoices && distinct == invoices;
-        long total = single(c, "SELECT coalesce(sum(total_cents), 0) FROM rm_invoice");
-        long badInvoices = single(c, "SELECT count(*) FROM rm_invoice i WHERE i.total_cents <> (SELECT sum(l.amount_cents) "
-                + "FROM rm_invoice_line l WHERE l.invoice_id = i.invoice_id) OR EXISTS (SELECT 1 FROM rm_invoice_line l "
-                + "WHERE l.invoice_id = i.invoice_id AND l.amount_cents <> l.unit_price_cents * l.quantity)");
-        long documents = single(c, "SELECT count(*) FROM invoice_document WHERE kind = 'INVOICE'");
+        long total = Db.single(c, "SELECT coalesce(sum(total_cents), 0) FROM rm_invoice");
+        long badInvoices = Db.single(c, "SELECT count(*) FROM rm_invoice i WHERE i.total_cents <> "
+                + "(SELECT sum(l.amount_cents) FROM rm_invoice_line l WHERE l.invoice_id = i.invoice_id) OR EXISTS "
+                + "(SELECT 1 FROM rm_invoice_line l WHERE l.invoice_id = i.invoice_id "
+                + "AND l.amount_cents <> l.unit_price_cents * l.quantity)");
+        long documents = Db.single(c, "SELECT count(*) FROM invoice_document WHERE kind = 'INVOICE'");
         boolean ok = invoices == options.families() && families == options.families() && numbers
                 && total == seeded.totalCents() && badInvoices == 0 && documents == invoices;
         return new Checks(invoices, families, numbers, total == seeded.totalCents(), badInvoices == 0, documents, ok);
     }
 
-    private static long single(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     // ------------------------------------------------------------------------------------------------ helpers
-
-    static long processCpuTicks(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-    }
-
-    /** Busy and total ticks of the machine. */
-    static long[] machineTicks() {
-        try {
-            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long total = 0;
-            for (int i = 1; i < cpu.length; i++) {
-                total += Long.parseLong(cpu[i]);
-            }
-            long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
-            return new long[]{total - idle, total};
-        } catch (IOException | RuntimeException e) {
-            return new long[]{0, 1};
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    static double seconds(Instant since) {
-        return Duration.between(since, Instant.now()).toNanos() / 1e9;
-    }
 
     static String euros(long cents) {
         return String.format(Locale.FRANCE, "%,.2f €", cents / 100.0);
-    }
-
-    static void line(StringBuilder report, String text) {
-        report.append(text).append('\n');
     }
 
     static Options parse(String[] args) {

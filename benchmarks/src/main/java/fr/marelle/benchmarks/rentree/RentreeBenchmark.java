@@ -2,6 +2,10 @@ package fr.marelle.benchmarks.rentree;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.marelle.benchmarks.support.Db;
+import fr.marelle.benchmarks.support.Machine;
+import fr.marelle.benchmarks.support.Report;
+import fr.marelle.benchmarks.support.ServiceProcess;
 import fr.marelle.platform.MarelleApplication;
 import fr.marelle.platform.audit.Actor;
 import fr.marelle.platform.audit.Role;
@@ -17,18 +21,13 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +63,7 @@ public final class RentreeBenchmark {
     }
 
     private final Options options;
-    private final StringBuilder report = new StringBuilder();
+    private final Report report = Report.echoingTo(System.out);
 
     private RentreeBenchmark(Options options) {
         this.options = options;
@@ -87,24 +86,32 @@ public final class RentreeBenchmark {
 
     private void run() throws Exception {
         String url = TestDatabases.create("rentree");
-        String database = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+        String database = Db.nameOf(url);
         EmbeddedKafkaKraftBroker kafka = TestKafka.startBroker(0);
         String[] keys = PemKeys.generate();
         ServiceTokenProperties tokenProperties = new ServiceTokenProperties();
         tokenProperties.setPrivateKey(keys[1]);
         tokenProperties.setTtl(Duration.ofHours(2)); // issued before the timed run, as the gateway's cost is not ours
         ServiceTokenIssuer tokens = new ServiceTokenIssuer(tokenProperties, Clock.systemUTC());
-        int port = freePort();
+        int port = Machine.freePort();
         Path log = Path.of("bench", "results", "rentree-planning-service-" + port + ".log");
-        Process service = null;
+        ServiceProcess service = null;
         try {
             log("database " + database + ", Kafka " + kafka.getBrokersAsString() + ", planning-service on " + port);
-            service = start(url, kafka.getBrokersAsString(), keys[0], port, log);
-            awaitHealthy(port, service, log);
+            service = ServiceProcess.builder("planning-service", options.jar())
+                    .heap(options.heap())
+                    .javaOptionsFrom("PLANNING_JAVA_OPTS")
+                    .port(port)
+                    .log(log)
+                    .platform(url, kafka.getBrokersAsString(), keys[0])
+                    .env("MARELLE_SERVICES_CHILDREN_URL", "http://127.0.0.1:1")
+                    .start();
+            service.awaitHealthy();
+            Thread.sleep(2000); // the shipped calendar and catalogue are loaded once the application is ready
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                     .version(HttpClient.Version.HTTP_1_1).build();
             String admin = tokens.issue(new Actor("bench-admin", Role.ADMIN, null, "127.0.0.1"));
-            String base = "http://127.0.0.1:" + port;
+            String base = service.baseUrl();
             List<LocalDate> month = schoolDays(http, base, admin);
             for (String serviceId : SERVICES) {
                 raiseCapacity(http, base, admin, serviceId);
@@ -113,16 +120,16 @@ public final class RentreeBenchmark {
             Instant prepared = Instant.now();
             List<String> parentTokens = families.stream().map(f -> tokens.issue(new Actor("parent-" + f.familyId(),
                     Role.PARENT, f.familyId().toString(), "203.0.113.9"))).toList();
-            log(families.size() + " families, " + families.size() * 2 + " children seeded, tokens signed in "
-                    + seconds(prepared) + " s; booking " + month.get(0) + " to " + month.get(month.size() - 1)
-                    + " (" + month.size() + " school days)");
+            log(String.format(Locale.ROOT, "%d families, %d children seeded, tokens signed in %.3f s; booking %s to %s "
+                    + "(%d school days)", families.size(), families.size() * 2, Report.seconds(prepared), month.get(0),
+                    month.get(month.size() - 1), month.size()));
             warmUp(http, base, admin, month);
 
-            long planningTicksBefore = processTicks(service.pid());
+            long planningTicksBefore = service.cpuTicks();
             Map<Integer, Long> pgBefore = postgresTicks(url);
-            long[] machineBefore = machineTicks();
-            long clientCpuBefore = clientCpuNanos();
-            String loadBefore = loadAverage();
+            Machine.Ticks machineBefore = Machine.ticks();
+            long clientCpuBefore = Machine.jvmCpuNanos();
+            String loadBefore = Machine.loadAverage();
             Histogram latency = new Histogram(60_000_000L, 3);
             AtomicLong childDays = new AtomicLong();
             AtomicLong waitlisted = new AtomicLong();
@@ -175,51 +182,51 @@ public final class RentreeBenchmark {
                 f.get();
             }
             clients.shutdown();
-            double elapsed = seconds(started);
-            long planningTicks = processTicks(service.pid()) - planningTicksBefore;
-            long pgTicks = postgresTicks(url).entrySet().stream()
-                    .mapToLong(e -> e.getValue() - pgBefore.getOrDefault(e.getKey(), 0L)).sum();
-            long[] machineAfter = machineTicks();
-            double clientCpu = (clientCpuNanos() - clientCpuBefore) / 1e9;
-            double machineBusy = (machineAfter[0] - machineBefore[0]) / 100.0;
-            double machineCapacity = (machineAfter[1] - machineBefore[1]) / 100.0;
-            String loadAfter = loadAverage();
+            double elapsed = Report.seconds(started);
+            long planningTicks = service.cpuTicks() - planningTicksBefore;
+            long pgTicks = Machine.ticksBetween(pgBefore, postgresTicks(url));
+            Machine.Ticks machineAfter = Machine.ticks();
+            double clientCpu = (Machine.jvmCpuNanos() - clientCpuBefore) / 1e9;
+            double machineBusy = Machine.seconds(machineAfter.busy() - machineBefore.busy());
+            double machineCapacity = Machine.seconds(machineAfter.total() - machineBefore.total());
+            String loadAfter = Machine.loadAverage();
             Instant caughtUpFrom = Instant.now();
-            long projected = awaitProjection(url, childDays.get());
+            long projected;
+            try (Connection c = Db.connect(url)) { // the bookings read model holds every child-day answered
+                projected = Db.awaitCount(c, "SELECT count(*) FROM rm_booking", childDays.get(), Duration.ofMinutes(5),
+                        Duration.ofMillis(500));
+            }
 
             long submissions = (long) families.size() * SERVICES.size();
-            line("Rentrée benchmark, " + options.label() + ", " + Instant.now());
-            line("  " + families.size() + " families × 2 children × " + SERVICES.size() + " services (" + month.get(0)
-                    + " to " + month.get(month.size() - 1) + ", " + month.size() + " school days), "
+            report.line("Rentrée benchmark, " + options.label() + ", " + Instant.now());
+            report.line("  " + families.size() + " families × 2 children × " + SERVICES.size() + " services ("
+                    + month.get(0) + " to " + month.get(month.size() - 1) + ", " + month.size() + " school days), "
                     + options.clients() + " client threads, planning-service heap " + options.heap()
                     + ", booking desk batch ≤ 64 jobs");
-            line(String.format(Locale.ROOT, "  submissions      %,d in %.1f s = %.0f /s, errors %d%s", submissions,
-                    elapsed, submissions / elapsed, errors.get(), firstErrors.isEmpty() ? "" : " " + firstErrors));
-            line(String.format(Locale.ROOT, "  child-days       %,d (%,d waitlisted) = %,.0f child-days/s",
-                    childDays.get(), waitlisted.get(), childDays.get() / elapsed));
-            line(String.format(Locale.ROOT, "  latency ms       p50 %.1f  p90 %.1f  p99 %.1f  max %.1f",
-                    latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(90) / 1000.0,
-                    latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0));
-            line(String.format(Locale.ROOT, "  CPU s            planning-service %.1f, PostgreSQL %.1f, client %.1f, "
+            report.format("  submissions      %,d in %.1f s = %.0f /s, errors %d%s", submissions,
+                    elapsed, submissions / elapsed, errors.get(), firstErrors.isEmpty() ? "" : " " + firstErrors);
+            report.format("  child-days       %,d (%,d waitlisted) = %,.0f child-days/s",
+                    childDays.get(), waitlisted.get(), childDays.get() / elapsed);
+            Report.Latencies ms = Report.Latencies.ofMicros(latency);
+            report.format("  latency ms       p50 %.1f  p90 %.1f  p99 %.1f  max %.1f", ms.p50(), ms.p90(), ms.p99(),
+                    ms.max());
+            report.format("  CPU s            planning-service %.1f, PostgreSQL %.1f, client %.1f, "
                             + "others %.1f of %.1f available (%.0f µs planning+PG per child-day)",
                     planningTicks / 100.0, pgTicks / 100.0, clientCpu,
                     Math.max(0, machineBusy - planningTicks / 100.0 - pgTicks / 100.0 - clientCpu), machineCapacity,
-                    (planningTicks + pgTicks) / 100.0 * 1e6 / Math.max(1, childDays.get())));
-            line("  load average     before " + loadBefore + ", after " + loadAfter);
-            line(String.format(Locale.ROOT, "  read model       %,d rows in rm_booking %.1f s after the last answer",
-                    projected, seconds(caughtUpFrom)));
-            line(String.format(Locale.ROOT, "  aim              ≥ 2 000 child-days/s: %s",
-                    childDays.get() / elapsed >= 2000 ? "met" : "NOT met"));
+                    (planningTicks + pgTicks) / 100.0 * 1e6 / Math.max(1, childDays.get()));
+            report.line("  load average     before " + loadBefore + ", after " + loadAfter);
+            report.format("  read model       %,d rows in rm_booking %.1f s after the last answer",
+                    projected, Report.seconds(caughtUpFrom));
+            report.format("  aim              ≥ 2 000 child-days/s: %s",
+                    childDays.get() / elapsed >= 2000 ? "met" : "NOT met");
             if (options.out() != null) {
-                Files.createDirectories(options.out().toAbsolutePath().getParent());
-                Files.writeString(options.out(), report.toString());
+                report.writeTo(options.out());
                 log("table written to " + options.out());
             }
         } finally {
             if (service != null) {
-                service.destroy();
-                service.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
-                service.destroyForcibly();
+                service.close();
             }
             kafka.destroy();
             if (!options.keepDatabase()) {
@@ -247,7 +254,7 @@ public final class RentreeBenchmark {
                         .append("\t{PHOTO,SCHOOL_INSURANCE,HEALTH_SHEET}\t{}\t2026-2027\t2026-08-20T10:00:00Z\n");
             }
         }
-        try (Connection c = DriverManager.getConnection(url, TestDatabases.user(), TestDatabases.password())) {
+        try (Connection c = Db.connect(url)) {
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
             copy.copyIn("COPY dir_family (family_id, guardian_first_name, guardian_last_name) FROM STDIN",
                     new StringReader(familyRows.toString()));
@@ -324,141 +331,11 @@ public final class RentreeBenchmark {
         return JSON.readTree(response.body());
     }
 
-    /** Waits until the bookings read model holds every child-day answered (at most 5 minutes). */
-    private static long awaitProjection(String url, long expected) throws Exception {
-        Instant until = Instant.now().plus(Duration.ofMinutes(5));
-        long rows = 0;
-        try (Connection c = DriverManager.getConnection(url, TestDatabases.user(), TestDatabases.password());
-             Statement s = c.createStatement()) {
-            while (Instant.now().isBefore(until)) {
-                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM rm_booking")) {
-                    rs.next();
-                    rows = rs.getLong(1);
-                }
-                if (rows >= expected) {
-                    return rows;
-                }
-                Thread.sleep(500);
-            }
-        }
-        return rows;
-    }
-
-    private Process start(String url, String kafka, String publicKey, int port, Path log) throws IOException {
-        Files.createDirectories(log.toAbsolutePath().getParent());
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xms" + options.heap(), "-Xmx" + options.heap(), "-Daxoniq.update-checker.disabled=true"));
-        String extra = System.getenv("PLANNING_JAVA_OPTS");
-        if (extra != null && !extra.isBlank()) {
-            command.addAll(List.of(extra.trim().split("\\s+")));
-        }
-        command.addAll(List.of("-jar", options.jar().toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("SERVER_PORT", Integer.toString(port));
-        env.put("SERVER_ADDRESS", "127.0.0.1");
-        env.put("SPRING_DATASOURCE_URL", url);
-        env.put("SPRING_DATASOURCE_USERNAME", TestDatabases.user());
-        env.put("SPRING_DATASOURCE_PASSWORD", TestDatabases.password());
-        env.put("MARELLE_KAFKA_BOOTSTRAP", kafka);
-        env.put("MARELLE_SERVICETOKEN_PUBLICKEY", publicKey);
-        env.put("MARELLE_SERVICES_CHILDREN_URL", "http://127.0.0.1:1");
-        env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        env.put("MALLOC_ARENA_MAX", "2");
-        return builder.start();
-    }
-
-    private static void awaitHealthy(int port, Process service, Path log) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("planning-service stopped; see " + log);
-            }
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
-                    // the shipped calendar and catalogue are loaded once the application is ready
-                    Thread.sleep(2000);
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("planning-service not healthy after 3 minutes; see " + log);
-    }
-
-    // --------------------------------------------------------------------------------------------- measuring
-
-    /** utime + stime of a process, in clock ticks (1/100 s). */
-    static long processTicks(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-    }
-
     /** The PostgreSQL processes serving the benchmark database and the server's own (WAL writer…), by pid. */
     private static Map<Integer, Long> postgresTicks(String url) throws SQLException {
-        Map<Integer, Long> ticks = new java.util.HashMap<>();
-        try (Connection c = DriverManager.getConnection(url, TestDatabases.user(), TestDatabases.password());
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
-                     + "OR datname IS NULL")) {
-            while (rs.next()) {
-                ticks.put(rs.getInt(1), processTicks(rs.getInt(1)));
-            }
+        try (Connection c = Db.connect(url)) {
+            return Machine.postgresTicks(c);
         }
-        return ticks;
-    }
-
-    private static long[] machineTicks() {
-        try {
-            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long busy = 0;
-            for (int i : new int[]{1, 2, 3, 6, 7, 8}) {
-                busy += Long.parseLong(f[i]);
-            }
-            return new long[]{busy, busy + Long.parseLong(f[4]) + Long.parseLong(f[5])};
-        } catch (IOException | RuntimeException e) {
-            return new long[]{0, 0};
-        }
-    }
-
-    private static long clientCpuNanos() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (IOException | RuntimeException e) {
-            return "n/a";
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static double seconds(Instant since) {
-        return Duration.between(since, Instant.now()).toMillis() / 1000.0;
-    }
-
-    private void line(String text) {
-        report.append(text).append('\n');
-        System.out.println(text);
     }
 
     private static void log(String text) {

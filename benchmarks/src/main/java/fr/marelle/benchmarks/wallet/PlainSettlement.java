@@ -1,6 +1,7 @@
 package fr.marelle.benchmarks.wallet;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.marelle.benchmarks.support.Db;
 import fr.marelle.contracts.billing.ChargesSettled;
 import fr.marelle.platform.integration.IntegrationHeaders;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -93,7 +94,7 @@ final class PlainSettlement implements AutoCloseable {
     }
 
     private void consume(String url, String bootstrap) {
-        try (Connection c = SettlementBenchmark.connect(url);
+        try (Connection c = Db.connect(url);
              KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                      ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                      ConsumerConfig.GROUP_ID_CONFIG, "plain-baseline",

@@ -3,6 +3,11 @@ package fr.marelle.benchmarks.wallet;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import fr.marelle.benchmarks.support.Db;
+import fr.marelle.benchmarks.support.IntegrationRecords;
+import fr.marelle.benchmarks.support.Machine;
+import fr.marelle.benchmarks.support.Report;
+import fr.marelle.benchmarks.support.ServiceProcess;
 import fr.marelle.contracts.billing.ChargesSettled;
 import fr.marelle.contracts.billing.OrderPlaced;
 import fr.marelle.platform.audit.Actor;
@@ -27,16 +32,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,9 +47,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +57,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -78,7 +76,6 @@ public final class SettlementBenchmark {
 
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     static final String PLAIN_TOPIC = "bench.plain.billing";
 
     record Options(int attendances, int families, int listeners, int rounds, String heap, long seed,
@@ -115,26 +112,30 @@ public final class SettlementBenchmark {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
         Options options = parse(args);
-        StringBuilder report = new StringBuilder();
+        Report report = Report.quiet();
         String walletUrl = TestDatabases.create("bench_settlement");
         String plainUrl = TestDatabases.create("bench_settlement_plain");
         EmbeddedKafkaKraftBroker kafka = TestKafka.startBroker(0);
-        Process service = null;
+        ServiceProcess service = null;
         try {
-            line(report, "Settlement benchmark — " + options.label() + " — " + LocalDateTime.now(PARIS)
-                    .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " (Paris)");
-            line(report, String.format(Locale.ROOT, "machine: %d cores (shared), load average at start %s; "
+            report.line("Settlement benchmark — " + options.label() + " — " + Report.parisNow());
+            report.format("machine: %d cores (shared), load average at start %s; "
                             + "%d attendances a day, %d families, %d rounds each, wallet-service -Xmx%s, "
                             + "%d Kafka listeners (3 partitions); baseline with as many consumer threads",
-                    Runtime.getRuntime().availableProcessors(), loadAverage(), options.attendances(),
-                    options.families(), options.rounds(), options.heap(), options.listeners()));
+                    Runtime.getRuntime().availableProcessors(), Machine.loadAverage(), options.attendances(),
+                    options.families(), options.rounds(), options.heap(), options.listeners());
 
             String[] keys = PemKeys.generate();
-            int port = freePort();
-            Path log = Path.of(options.out()).resolveSibling(Path.of(options.out()).getFileName().toString()
-                    .replace(".txt", "-wallet-service.log"));
-            service = startService(options, walletUrl, kafka.getBrokersAsString(), keys[0], port, log);
-            awaitHealthy(port, service, log);
+            service = ServiceProcess.builder("wallet-service", options.jar())
+                    .heap(options.heap())
+                    .javaOptionsFrom("WALLET_JAVA_OPTS") // e.g. a JFR recording
+                    .logBeside(Path.of(options.out()))
+                    .platform(walletUrl, kafka.getBrokersAsString(), keys[0])
+                    .env("MARELLE_WALLET_LISTENERS", Integer.toString(options.listeners()))
+                    // no card payment in this benchmark: no provider to reach
+                    .env("MARELLE_WALLET_PAYMENTS_PROVIDER", "none")
+                    .start();
+            service.awaitHealthy();
 
             Random random = new Random(options.seed());
             List<Family> families = families(options, random);
@@ -147,15 +148,15 @@ public final class SettlementBenchmark {
             tokenProperties.setPrivateKey(keys[1]);
             ServiceTokenIssuer tokens = new ServiceTokenIssuer(tokenProperties, Clock.systemUTC());
             Instant creditsStart = Instant.now();
-            credit(port, tokens, families);
-            try (Connection plain = connect(plainUrl)) {
+            credit(service, tokens, families);
+            try (Connection plain = Db.connect(plainUrl)) {
                 PlainSettlement.createSchema(plain);
                 PlainSettlement.credit(plain, families);
             }
-            line(report, String.format(Locale.ROOT, "setup: %d of the %d families paid 0 to 60 € at the town hall "
+            report.format("setup: %d of the %d families paid 0 to 60 € at the town hall "
                             + "(recorded through wallet-service's API in %.1f s, not measured)",
                     families.stream().filter(f -> f.initialCents() > 0).count(), families.size(),
-                    seconds(creditsStart)));
+                    Report.seconds(creditsStart));
 
             PlainSettlement plainConsumer = new PlainSettlement(plainUrl, kafka.getBrokersAsString(),
                     options.listeners());
@@ -167,7 +168,7 @@ public final class SettlementBenchmark {
                             random);
                     Day plainDay = plainSetup.day(LocalDate.of(2026, 9, 2).plusDays(2L * r), "p" + r, options,
                             random);
-                    rounds.add(walletRound(r, serviceDay, producer, walletUrl, service, walletTopic, report));
+                    rounds.add(walletRound(r, serviceDay, producer, walletUrl, service, walletTopic));
                     rounds.add(plainRound(r, plainDay, producer, plainUrl, plainConsumer));
                 }
             } finally {
@@ -178,52 +179,48 @@ public final class SettlementBenchmark {
             // --- checks: every charge debited once, balances = credits − debits, nothing dead-lettered
             Checks checks = check(walletUrl, plainUrl, walletSetup, plainSetup, kafka.getBrokersAsString());
 
-            line(report, "");
-            line(report, String.format(Locale.ROOT, "%-44s %5s %9s %9s %10s %10s %10s %8s %8s %6s", "",
+            report.line("");
+            report.format("%-44s %5s %9s %9s %10s %10s %10s %8s %8s %6s", "",
                     "round", "debits", "debits/s", "committed", "up to date", "on Kafka", "app CPU",
-                    "PG CPU", "busy"));
+                    "PG CPU", "busy");
             for (Round round : rounds) {
-                line(report, String.format(Locale.ROOT, "%-44s %5d %9d %9.0f %9.1fs %9.1fs %10s %7.1fs %7.1fs %5.0f%%",
+                report.format("%-44s %5d %9d %9.0f %9.1fs %9.1fs %10s %7.1fs %7.1fs %5.0f%%",
                         round.what(), round.round(), round.charges(), round.debitsPerSecond(),
                         round.committedSeconds(), round.upToDateSeconds(),
                         round.publishedSeconds() > 0 ? String.format(Locale.ROOT, "%.1fs", round.publishedSeconds())
-                                : "—", round.serviceCpuSeconds(), round.postgresCpuSeconds(), round.machineBusy()));
+                                : "—", round.serviceCpuSeconds(), round.postgresCpuSeconds(), round.machineBusy());
             }
-            line(report, "(measured from the first record published; publishing the day's records took "
+            report.line("(measured from the first record published; publishing the day's records took "
                     + rounds.stream().map(r -> String.format(Locale.ROOT, "%.2f", r.publishSeconds()))
                     .toList() + " s; app CPU = wallet-service's process, or this JVM for the baseline)");
             Round bestService = rounds.stream().filter(r -> r.what().startsWith("wallet"))
                     .min(java.util.Comparator.comparingDouble(Round::upToDateSeconds)).orElseThrow();
             Round bestPlain = rounds.stream().filter(r -> r.what().startsWith("baseline"))
                     .min(java.util.Comparator.comparingDouble(Round::upToDateSeconds)).orElseThrow();
-            line(report, "");
-            line(report, String.format(Locale.ROOT, "best rounds: wallet-service %.0f debits/s, every wallet up to "
+            report.line("");
+            report.format("best rounds: wallet-service %.0f debits/s, every wallet up to "
                             + "date %.1f s after the first record; baseline %.0f debits/s (%.1f s); ratio %.2f",
                     bestService.debitsPerSecond(), bestService.upToDateSeconds(), bestPlain.debitsPerSecond(),
-                    bestPlain.upToDateSeconds(), bestService.debitsPerSecond() / bestPlain.debitsPerSecond()));
-            line(report, "checks: " + checks);
+                    bestPlain.upToDateSeconds(), bestService.debitsPerSecond() / bestPlain.debitsPerSecond());
+            report.line("checks: " + checks);
             if (!checks.ok()) {
-                line(report, "CHECKS FAILED");
+                report.line("CHECKS FAILED");
             }
-            System.out.print(report);
-            Files.createDirectories(Path.of(options.out()).toAbsolutePath().getParent());
-            Files.writeString(Path.of(options.out()), report.toString());
-            System.out.println("(written to " + options.out() + "; service log " + log + ")");
+            System.out.print(report.text());
+            report.writeTo(Path.of(options.out()));
+            System.out.println("(written to " + options.out() + "; service log " + service.log() + ")");
             producer.close();
             if (!checks.ok()) {
                 System.exit(1);
             }
         } finally {
             if (service != null) {
-                service.destroy();
-                if (!service.waitFor(30, TimeUnit.SECONDS)) {
-                    service.destroyForcibly();
-                }
+                service.close();
             }
             kafka.destroy();
             if (!options.keepDatabase()) {
-                TestDatabases.drop(databaseOf(walletUrl));
-                TestDatabases.drop(databaseOf(plainUrl));
+                TestDatabases.drop(Db.nameOf(walletUrl));
+                TestDatabases.drop(Db.nameOf(plainUrl));
             }
         }
     }
@@ -231,20 +228,20 @@ public final class SettlementBenchmark {
     // ------------------------------------------------------------------------------------------------ rounds
 
     static Round walletRound(int r, Day day, KafkaProducer<String, byte[]> producer, String walletUrl,
-                             Process service, WalletTopic walletTopic, StringBuilder report) throws Exception {
-        try (Connection c = connect(walletUrl)) {
+                             ServiceProcess service, WalletTopic walletTopic) throws Exception {
+        try (Connection c = Db.connect(walletUrl)) {
             // the day's orders first: the charges are "à venir" before they are settled (not measured)
             publishOrders(producer, "marelle.billing", day);
             awaitCount(c, "SELECT count(*) FROM rm_wallet_reservation WHERE service_date = ?", day.date(),
                     day.charges(), Duration.ofMinutes(10), "reservations of " + day.date());
-            long startIndex = single(c, "SELECT coalesce(max(global_index), 0) FROM domain_event_entry");
+            long startIndex = Db.single(c, "SELECT coalesce(max(global_index), 0) FROM domain_event_entry");
             walletTopic.expect(day.prefix(), day.charges());
-            long cpuBefore = processCpuTicks(service.pid());
-            Map<Integer, Long> pgBefore = postgresTicks(c);
-            long[] machineBefore = machineTicks();
+            long cpuBefore = service.cpuTicks();
+            Map<Integer, Long> pgBefore = Machine.postgresTicks(c);
+            Machine.Ticks machineBefore = Machine.ticks();
             Instant start = Instant.now();
             publishSettlement(producer, "marelle.billing", day);
-            double publish = seconds(start);
+            double publish = Report.seconds(start);
             double committed = -1;
             double upToDate = -1;
             Instant deadline = start.plus(Duration.ofMinutes(20));
@@ -259,8 +256,8 @@ public final class SettlementBenchmark {
                     Thread.sleep(100);
                     if (committed < 0) {
                         debits.setLong(1, startIndex);
-                        if (count(debits) >= day.charges()) {
-                            committed = seconds(start);
+                        if (Db.single(debits) >= day.charges()) {
+                            committed = Report.seconds(start);
                         }
                     }
                     if (upToDate < 0) {
@@ -269,38 +266,38 @@ public final class SettlementBenchmark {
                         try (ResultSet rs = view.executeQuery()) {
                             rs.next();
                             if (rs.getLong(1) >= day.charges() && rs.getLong(2) == 0) {
-                                upToDate = seconds(start);
+                                upToDate = Report.seconds(start);
                             }
                         }
                     }
                 }
             }
             double published = walletTopic.await(day.prefix(), start, Duration.ofMinutes(5));
-            double cpu = (processCpuTicks(service.pid()) - cpuBefore) / 100.0;
-            double pg = postgresSeconds(pgBefore, postgresTicks(c));
-            long[] machineAfter = machineTicks();
+            double cpu = Machine.seconds(service.cpuTicks() - cpuBefore);
+            double pg = Machine.seconds(Machine.ticksBetween(pgBefore, Machine.postgresTicks(c)));
+            double busy = Machine.ticks().busyPercentSince(machineBefore);
             return new Round("wallet-service (Axon, event store, read models)", r, publish, committed, upToDate,
-                    published, cpu, pg, busy(machineBefore, machineAfter), day.charges());
+                    published, cpu, pg, busy, day.charges());
         }
     }
 
     static Round plainRound(int r, Day day, KafkaProducer<String, byte[]> producer, String plainUrl,
                             PlainSettlement consumer) throws Exception {
-        try (Connection c = connect(plainUrl)) {
+        try (Connection c = Db.connect(plainUrl)) {
             PlainSettlement.reserve(c, day);
-            long cpuBefore = jvmCpuNanos();
-            Map<Integer, Long> pgBefore = postgresTicks(c);
-            long[] machineBefore = machineTicks();
+            long cpuBefore = Machine.jvmCpuNanos();
+            Map<Integer, Long> pgBefore = Machine.postgresTicks(c);
+            Machine.Ticks machineBefore = Machine.ticks();
             Instant start = Instant.now();
             publishSettlement(producer, PLAIN_TOPIC, day);
-            double publish = seconds(start);
+            double publish = Report.seconds(start);
             awaitCount(c, "SELECT count(*) FROM plain_settled WHERE service_date = ?", day.date(), day.charges(),
                     Duration.ofMinutes(20), "baseline settlement of " + day.date());
-            double done = seconds(start);
-            double cpu = (jvmCpuNanos() - cpuBefore) / 1e9;
-            double pg = postgresSeconds(pgBefore, postgresTicks(c));
+            double done = Report.seconds(start);
+            double cpu = (Machine.jvmCpuNanos() - cpuBefore) / 1e9;
+            double pg = Machine.seconds(Machine.ticksBetween(pgBefore, Machine.postgresTicks(c)));
             return new Round("baseline (plain JDBC consumer, same records)", r, publish, done, done, -1, cpu, pg,
-                    busy(machineBefore, machineTicks()), day.charges());
+                    Machine.ticks().busyPercentSince(machineBefore), day.charges());
         }
     }
 
@@ -415,14 +412,7 @@ public final class SettlementBenchmark {
 
     static ProducerRecord<String, byte[]> record(String topic, String key, String type, Object payload)
             throws IOException {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, JSON.writeValueAsBytes(payload));
-        String eventId = UUID.randomUUID().toString();
-        record.headers().add(IntegrationHeaders.EVENT_ID, eventId.getBytes(StandardCharsets.UTF_8));
-        record.headers().add(IntegrationHeaders.EVENT_TYPE, type.getBytes(StandardCharsets.UTF_8));
-        record.headers().add(IntegrationHeaders.SOURCE, "billing-service".getBytes(StandardCharsets.UTF_8));
-        record.headers().add(IntegrationHeaders.OCCURRED_AT, Instant.now().toString().getBytes(StandardCharsets.UTF_8));
-        record.headers().add(IntegrationHeaders.CORRELATION_ID, ("bench-" + eventId).getBytes(StandardCharsets.UTF_8));
-        return record;
+        return IntegrationRecords.record(topic, key, type, "billing-service", JSON.writeValueAsBytes(payload));
     }
 
     /** Counts the WalletDebited records wallet-service publishes, per round (charge ids carry the round's prefix). */
@@ -494,57 +484,8 @@ public final class SettlementBenchmark {
 
     // ------------------------------------------------------------------------------------------------ the service
 
-    static Process startService(Options options, String url, String kafka, String publicKey, int port, Path log)
-            throws IOException {
-        Files.createDirectories(log.toAbsolutePath().getParent());
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xms" + options.heap(), "-Xmx" + options.heap(), "-Daxoniq.update-checker.disabled=true"));
-        String extra = System.getenv("WALLET_JAVA_OPTS"); // e.g. a JFR recording
-        if (extra != null && !extra.isBlank()) {
-            command.addAll(List.of(extra.trim().split("\\s+")));
-        }
-        command.addAll(List.of("-jar", options.jar().toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("SERVER_PORT", Integer.toString(port));
-        env.put("SERVER_ADDRESS", "127.0.0.1");
-        env.put("SPRING_DATASOURCE_URL", url);
-        env.put("SPRING_DATASOURCE_USERNAME", TestDatabases.user());
-        env.put("SPRING_DATASOURCE_PASSWORD", TestDatabases.password());
-        env.put("MARELLE_KAFKA_BOOTSTRAP", kafka);
-        env.put("MARELLE_SERVICETOKEN_PUBLICKEY", publicKey);
-        env.put("MARELLE_WALLET_LISTENERS", Integer.toString(options.listeners()));
-        // no card payment in this benchmark: no provider to reach
-        env.put("MARELLE_WALLET_PAYMENTS_PROVIDER", "none");
-        env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        env.put("MALLOC_ARENA_MAX", "2");
-        return builder.start();
-    }
-
-    static void awaitHealthy(int port, Process service, Path log) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("wallet-service stopped; see " + log);
-            }
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                                + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("wallet-service not healthy after 3 minutes; see " + log);
-    }
-
     /** Each family's first cash payment, recorded by finance staff through wallet-service's API (4 at a time). */
-    static void credit(int port, ServiceTokenIssuer tokens, List<Family> families) throws Exception {
+    static void credit(ServiceProcess service, ServiceTokenIssuer tokens, List<Family> families) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         Actor finance = new Actor("bench-finance", Role.FINANCE, null, "127.0.0.1");
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -554,7 +495,7 @@ public final class SettlementBenchmark {
                 if (family.initialCents() == 0) {
                     continue;
                 }
-                answers.add(pool.submit(() -> http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                answers.add(pool.submit(() -> http.send(HttpRequest.newBuilder(URI.create(service.baseUrl()
                                         + "/api/families/" + family.id() + "/wallet/payments"))
                                 .header("Authorization", "Bearer " + tokens.issue(finance))
                                 .header("Content-Type", "application/json")
@@ -602,8 +543,8 @@ public final class SettlementBenchmark {
         for (Family f : plainSetup.families) {
             expectedTotal += f.initialCents() - plainSetup.debitedPerFamily.getOrDefault(f.id(), 0L);
         }
-        try (Connection c = connect(walletUrl)) {
-            walletDebits = single(c, "SELECT count(*) FROM domain_event_entry WHERE payload_type = "
+        try (Connection c = Db.connect(walletUrl)) {
+            walletDebits = Db.single(c, "SELECT count(*) FROM domain_event_entry WHERE payload_type = "
                     + "'fr.marelle.wallet.wallet.WalletEvents$ChargeDebited'");
             Map<String, Long> balances = new LinkedHashMap<>();
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
@@ -619,9 +560,9 @@ public final class SettlementBenchmark {
                 }
             }
         }
-        try (Connection c = connect(plainUrl)) {
-            plainDebits = single(c, "SELECT count(*) FROM plain_settled");
-            plainBalances = single(c, "SELECT coalesce(sum(main_cents + cesu_cents), 0) FROM plain_wallet")
+        try (Connection c = Db.connect(plainUrl)) {
+            plainDebits = Db.single(c, "SELECT count(*) FROM plain_settled");
+            plainBalances = Db.single(c, "SELECT coalesce(sum(main_cents + cesu_cents), 0) FROM plain_wallet")
                     == expectedTotal;
         }
         long deadLetters = 0;
@@ -642,115 +583,11 @@ public final class SettlementBenchmark {
 
     // ------------------------------------------------------------------------------------------------ helpers
 
-    static Connection connect(String url) throws SQLException {
-        return DriverManager.getConnection(url, TestDatabases.user(), TestDatabases.password());
-    }
-
     static void awaitCount(Connection c, String sql, LocalDate date, long wanted, Duration timeout, String what)
             throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        try (PreparedStatement query = c.prepareStatement(sql)) {
-            query.setObject(1, date);
-            while (count(query) < wanted) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException(what + ": not done after " + timeout);
-                }
-                Thread.sleep(100);
-            }
+        if (Db.awaitCount(c, sql, wanted, timeout, Duration.ofMillis(100), date) < wanted) {
+            throw new IllegalStateException(what + ": not done after " + timeout);
         }
-    }
-
-    static long count(PreparedStatement query) throws SQLException {
-        try (ResultSet rs = query.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    static long single(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    /** CPU ticks of the PostgreSQL backends serving this database, and of the server's own processes. */
-    static Map<Integer, Long> postgresTicks(Connection c) throws SQLException {
-        Map<Integer, Long> ticks = new LinkedHashMap<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pid FROM pg_stat_activity "
-                + "WHERE datname = current_database() OR datname IS NULL")) {
-            while (rs.next()) {
-                ticks.put(rs.getInt(1), processCpuTicks(rs.getInt(1)));
-            }
-        }
-        return ticks;
-    }
-
-    static double postgresSeconds(Map<Integer, Long> before, Map<Integer, Long> after) {
-        long ticks = 0;
-        for (Map.Entry<Integer, Long> e : after.entrySet()) {
-            ticks += e.getValue() - before.getOrDefault(e.getKey(), 0L);
-        }
-        return ticks / 100.0;
-    }
-
-    static long processCpuTicks(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-    }
-
-    static long jvmCpuNanos() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
-    }
-
-    static long[] machineTicks() {
-        try {
-            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long total = 0;
-            for (int i = 1; i < cpu.length; i++) {
-                total += Long.parseLong(cpu[i]);
-            }
-            long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
-            return new long[]{total - idle, total};
-        } catch (IOException | RuntimeException e) {
-            return new long[]{0, 1};
-        }
-    }
-
-    static double busy(long[] before, long[] after) {
-        return 100.0 * (after[0] - before[0]) / Math.max(1, after[1] - before[1]);
-    }
-
-    static String loadAverage() {
-        try {
-            return String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
-        } catch (IOException | RuntimeException e) {
-            return "?";
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    static double seconds(Instant since) {
-        return Duration.between(since, Instant.now()).toNanos() / 1e9;
-    }
-
-    static String databaseOf(String url) {
-        return url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
-    }
-
-    static void line(StringBuilder report, String text) {
-        report.append(text).append('\n');
     }
 
     static Options parse(String[] args) {

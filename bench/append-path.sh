@@ -14,38 +14,10 @@
 #          --label=text  --out=file  --keep-database
 # Environment: MARELLE_TEST_DB_URL / MARELLE_TEST_DB_USER / MARELLE_TEST_DB_PASSWORD (default: postgres on
 #          127.0.0.1:5432), BENCH_JAVA_OPTS (default -Xms1g -Xmx1g), BENCH_REBUILD=1 to force a build.
-set -euo pipefail
+source "$(dirname "$0")/lib.sh"
 
-cd "$(dirname "$0")/.."
-root=$(pwd)
-
-if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
-  sed -n '2,/^[^#]/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'
-  exit 0
-fi
-
-jar="$root/benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar"
-# build when the jar is missing or older than any source of the modules it packages
-stale() {
-  [[ ! -f "$jar" ]] && return 0
-  [[ -n "$(find benchmarks/src benchmarks/pom.xml platform/src platform/pom.xml platform-test/src/main \
-      platform-test/pom.xml pom.xml -newer "$jar" -type f 2>/dev/null | head -1)" ]]
-}
-if [[ "${BENCH_REBUILD:-0}" == "1" ]] || stale; then
-  echo "[append-path] building benchmarks (mvn -pl benchmarks -am package -DskipTests)" >&2
-  mvn -B -ntp -q -pl benchmarks -am package -DskipTests >&2
-fi
-
-out_given=false
-for arg in "$@"; do [[ "$arg" == --out=* ]] && out_given=true; done
-extra=()
-if ! $out_given; then
-  mkdir -p "$root/bench/results"
-  extra+=("--out=$root/bench/results/append-path-$(date +%Y%m%d-%H%M%S).txt")
-fi
-label="git $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- platform benchmarks 2>/dev/null || echo '+local changes')"
-
-export AXONIQ_UPDATE_CHECKER_DISABLED=true
-# shellcheck disable=SC2086
-exec java ${BENCH_JAVA_OPTS:--Xms1g -Xmx1g} -Daxoniq.update-checker.disabled=true \
-  -jar "$jar" "--label=$label" "${extra[@]}" "$@"
+bench_build
+bench_default_out "$@"
+bench_java "-Xms1g -Xmx1g" "$bench_jar"
+exec "${bench_cmd[@]}" "--label=$(bench_label platform benchmarks)" \
+  "${bench_out[@]}" "$@"

@@ -51,6 +51,6 @@ bench_java "-Xms512m -Xmx1g" "$private/benchmarks.jar" fr.marelle.benchmarks.ren
 if $baseline_ok; then
   echo
   echo "Baseline of the same session (bench/results/rentree-baseline-$bench_stamp.txt):"
-  grep -E '^\| (plain-insert|axon-1|axon-20) ' "$root/bench/results/rentree-baseline-$bench_stamp.txt" || \
+  grep -E '^(mode |plain-insert |axon-1 |axon-20 )' "$root/bench/results/rentree-baseline-$bench_stamp.txt" || \
     tail -n 25 "$root/bench/results/rentree-baseline-$bench_stamp.txt"
 fi

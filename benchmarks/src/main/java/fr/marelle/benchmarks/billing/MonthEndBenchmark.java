@@ -74,6 +74,7 @@ public final class MonthEndBenchmark {
         String database = Db.nameOf(url);
         EmbeddedKafkaKraftBroker kafka = TestKafka.startBroker(0);
         ServiceProcess service = null;
+        boolean failed = false;
         try {
             report.line("Month-end benchmark — " + options.label() + " — " + Report.parisNow());
             report.line("machine: " + Runtime.getRuntime().availableProcessors() + " cores (shared), database "
@@ -201,9 +202,7 @@ public final class MonthEndBenchmark {
             System.out.print(report.text());
             report.writeTo(Path.of(options.out()));
             System.out.println("(written to " + options.out() + "; service log " + service.log() + ")");
-            if (!checks.ok()) {
-                System.exit(1);
-            }
+            failed = !checks.ok();
         } finally {
             if (service != null) {
                 service.close();
@@ -212,6 +211,9 @@ public final class MonthEndBenchmark {
             if (!options.keepDatabase()) {
                 TestDatabases.drop(database);
             }
+        }
+        if (failed) {
+            System.exit(1); // after the service, the broker and the databases are gone
         }
     }
 

@@ -117,6 +117,7 @@ public final class SettlementBenchmark {
         String plainUrl = TestDatabases.create("bench_settlement_plain");
         EmbeddedKafkaKraftBroker kafka = TestKafka.startBroker(0);
         ServiceProcess service = null;
+        boolean failed = false;
         try {
             report.line("Settlement benchmark — " + options.label() + " — " + Report.parisNow());
             report.format("machine: %d cores (shared), load average at start %s; "
@@ -210,9 +211,7 @@ public final class SettlementBenchmark {
             report.writeTo(Path.of(options.out()));
             System.out.println("(written to " + options.out() + "; service log " + service.log() + ")");
             producer.close();
-            if (!checks.ok()) {
-                System.exit(1);
-            }
+            failed = !checks.ok();
         } finally {
             if (service != null) {
                 service.close();
@@ -222,6 +221,9 @@ public final class SettlementBenchmark {
                 TestDatabases.drop(Db.nameOf(walletUrl));
                 TestDatabases.drop(Db.nameOf(plainUrl));
             }
+        }
+        if (failed) {
+            System.exit(1); // after the service, the broker and the databases are gone
         }
     }
 

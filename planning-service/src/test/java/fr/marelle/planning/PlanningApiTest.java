@@ -13,12 +13,16 @@ import fr.marelle.contracts.planning.ServiceDayCancelled;
 import fr.marelle.contracts.planning.WaitlistPlaceGranted;
 import fr.marelle.platform.audit.Actor;
 import fr.marelle.platform.audit.Role;
+import fr.marelle.platform.test.ReadModelChecks;
+import fr.marelle.platform.test.RoleMatrix;
 import fr.marelle.platform.test.ServiceApi;
 import fr.marelle.platform.test.TestServiceTokens;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.net.URI;
@@ -556,5 +560,236 @@ class PlanningApiTest {
                 .post("/api/calendar/school-years", Map.of("content", ics)).status()).isEqualTo(403);
     }
 
+    @Test
+    void staff_see_each_services_places_today_and_this_week_and_weekly_figures_booked_and_attended() {
+        String serviceId = aService(2);
+        Family first = aFamily();
+        String a = aChild(first, "Ambre");
+        Family second = aFamily();
+        String b = aChild(second, "Basile");
+        Family third = aFamily();
+        String c = aChild(third, "Capucine");
+        for (Family family : List.of(first, second, third)) {
+            String child = family == first ? a : family == second ? b : c;
+            assertThat(family.parent().post("/api/bookings", booking(serviceId, List.of(child), "2026-09-08",
+                    "2026-09-08", List.of("TUESDAY"))).status()).isEqualTo(201);
+        }
+        assertThat(first.parent().post("/api/bookings", booking(serviceId, List.of(a), "2026-09-14", "2026-09-14",
+                List.of("MONDAY"))).status()).isEqualTo(201);
+        assertThat(admin.post("/api/services/" + serviceId + "/days/2026-09-11/closure", Map.of("reason", "Grève"))
+                .status()).isEqualTo(200);
 
+        JsonNode tuesday = eventually(() -> overviewOf(admin.get("/api/occupancy/overview?day=2026-09-08"), serviceId),
+                o -> o.path("today").path("waitlisted").asInt() == 1);
+        assertThat(tuesday.path("today").path("booked").asInt()).isEqualTo(2);
+        assertThat(tuesday.path("today").path("capacity").asInt()).isEqualTo(2);
+        assertThat(tuesday.path("monday").asText()).isEqualTo("2026-09-07");
+        // Monday, Tuesday and Thursday: the Friday is closed, the Wednesday is not a school day
+        assertThat(tuesday.path("week").path("days").asInt()).isEqualTo(3);
+        assertThat(tuesday.path("week").path("capacity").asInt()).isEqualTo(6);
+        assertThat(tuesday.path("week").path("booked").asInt()).isEqualTo(2);
+        assertThat(tuesday.path("week").path("waitlisted").asInt()).isEqualTo(1);
+        JsonNode friday = overviewOf(admin.get("/api/occupancy/overview?day=2026-09-11"), serviceId);
+        assertThat(friday.path("closedToday").asBoolean()).isTrue();
+        assertThat(friday.path("today").path("capacity").asInt()).isZero();
+        clock.set("2026-09-08T06:00:00Z");
+        assertThat(overviewOf(admin.get("/api/occupancy/overview"), serviceId).path("day").asText())
+                .as("today in Paris by default").isEqualTo("2026-09-08");
+
+        String base = "/api/registers/" + serviceId + "/2026-09-08/" + SCHOOL;
+        clock.set("2026-09-08T10:00:00Z");
+        eventually(() -> admin.get(base), r -> r.body().path("rows").size() == 2);
+        assertThat(admin.put(base + "/children/" + a, Map.of("state", "PRESENT")).status()).isEqualTo(204);
+        assertThat(admin.post(base + "/closure", Map.of("remainingAs", "ABSENT_UNEXCUSED")).status()).isEqualTo(204);
+
+        ServiceApi.Caller finance = api.as(TestServiceTokens.staff(Role.FINANCE));
+        JsonNode weeks = eventually(() -> weeksOf(finance.get("/api/occupancy/weekly?from=2026-09-09&to=2026-09-15"),
+                serviceId), w -> w.size() == 2 && w.get(0).path("attended").asInt() == 1);
+        assertThat(weeks.get(0).path("week").asInt()).isEqualTo(37);
+        assertThat(weeks.get(0).path("monday").asText()).as("widened to whole weeks").isEqualTo("2026-09-07");
+        assertThat(weeks.get(0).path("capacity").asInt()).isEqualTo(6);
+        assertThat(weeks.get(0).path("booked").asInt()).isEqualTo(2);
+        assertThat(weeks.get(1).path("week").asInt()).isEqualTo(38);
+        assertThat(weeks.get(1).path("booked").asInt()).isEqualTo(1);
+        assertThat(weeks.get(1).path("attended").asInt()).isZero();
+
+        JsonNode family = admin.get("/api/planning/bookings?from=2026-09-07&to=2026-09-20&familyId="
+                + first.familyId()).body();
+        assertThat(family.findValuesAsText("firstName")).containsExactly("Ambre", "Ambre");
+        assertThat(family.findValuesAsText("attendance")).contains("PRESENT");
+
+        assertThat(admin.get("/api/waitlists?serviceId=&from=2026-09-08&to=2026-09-08").body()
+                .findValuesAsText("childId")).as("every service").contains(c);
+
+        ServiceApi.Response backwards = admin.get("/api/occupancy/weekly?from=2026-09-15&to=2026-09-01");
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.body().path("errors").get(0).path("field").asText()).isEqualTo("to");
+        assertThat(first.parent().get("/api/occupancy/overview").status()).isEqualTo(403);
+        assertThat(first.parent().get("/api/occupancy/weekly?from=2026-09-01&to=2026-09-30").code())
+                .isEqualTo("FORBIDDEN_ROLE");
+    }
+
+    static JsonNode overviewOf(ServiceApi.Response response, String serviceId) {
+        assertThat(response.status()).as(response.raw()).isEqualTo(200);
+        for (JsonNode service : response.body()) {
+            if (service.path("serviceId").asText().equals(serviceId)) {
+                return service;
+            }
+        }
+        throw new AssertionError(serviceId + " not in " + response.raw());
+    }
+
+    static JsonNode weeksOf(ServiceApi.Response response, String serviceId) {
+        assertThat(response.status()).as(response.raw()).isEqualTo(200);
+        com.fasterxml.jackson.databind.node.ArrayNode weeks = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                .instance.arrayNode();
+        response.body().forEach(w -> {
+            if (w.path("serviceId").asText().equals(serviceId)) {
+                weeks.add(w);
+            }
+        });
+        return weeks;
+    }
+
+    @Nested
+    class Roles {
+
+        @Autowired
+        ApplicationContext context;
+
+        @Test
+        void each_role_reaches_exactly_the_endpoints_it_is_allowed() {
+            Role[] everyone = {Role.PARENT, Role.ADMIN, Role.AGENT, Role.FINANCE, Role.AUDITOR};
+            Role[] families = {Role.PARENT, Role.ADMIN, Role.AGENT};
+            Role[] staff = {Role.ADMIN, Role.AGENT, Role.FINANCE, Role.AUDITOR};
+            Role[] desk = {Role.ADMIN, Role.AGENT};
+            Role[] registers = {Role.ADMIN, Role.AGENT, Role.AUDITOR};
+            RoleMatrix.of(context, port)
+                    .allow("GET /api/services", everyone)
+                    .allow("GET /api/services/{serviceId}", everyone)
+                    .allow("GET /api/services/{serviceId}/house-rules", everyone)
+                    .allow("POST /api/services", Role.ADMIN)
+                    .allow("PUT /api/services/{serviceId}", Role.ADMIN)
+                    .allow("POST /api/services/{serviceId}/withdrawal", Role.ADMIN)
+                    .allow("POST /api/services/{serviceId}/reinstatement", Role.ADMIN)
+                    .allow("PUT /api/services/{serviceId}/house-rules", Role.ADMIN)
+                    .allow("GET /api/calendar", everyone)
+                    .allow("GET /api/calendar/days", everyone)
+                    .allow("POST /api/calendar/school-years", desk)
+                    .allow("POST /api/calendar/public-holidays", desk)
+                    .allow("POST /api/bookings/preview", families)
+                    .allow("POST /api/bookings", families)
+                    .allow("POST /api/bookings/cancellations", families)
+                    .allow("POST /api/bookings/{bookingId}/cancellation", families)
+                    .allow("POST /api/bookings/{bookingId}/absence", families)
+                    .allow("GET /api/bookings/{bookingId}/certificate", families)
+                    .allow("GET /api/bookings/{bookingId}", everyone)
+                    .allow("GET /api/planning/week", everyone)
+                    .allow("GET /api/planning/bookings", everyone)
+                    .allow("GET /api/planning/bookings.ics", everyone)
+                    .allow("POST /api/services/{serviceId}/days/{date}/closure", desk)
+                    .allow("POST /api/services/{serviceId}/days/{date}/reopening", desk)
+                    .allow("POST /api/service-days/{dayId}/grants", desk)
+                    .allow("GET /api/occupancy", staff)
+                    .allow("GET /api/occupancy/overview", staff)
+                    .allow("GET /api/occupancy/weekly", staff)
+                    .allow("GET /api/waitlists", registers)
+                    .allow("GET /api/registers", registers)
+                    .allow("GET /api/registers/{serviceId}/{date}/{schoolKey}", registers)
+                    .allow("GET /api/registers/{serviceId}/{date}/{schoolKey}/pdf", registers)
+                    .allow("PUT /api/registers/{serviceId}/{date}/{schoolKey}/children/{childId}", desk)
+                    .allow("POST /api/registers/{serviceId}/{date}/{schoolKey}/closure", desk)
+                    .allow("GET /api/reports/caf", staff)
+                    .allow("GET /api/reports/caf.csv", staff)
+                    .allow("GET /api/directory/children", desk)
+                    .allow("GET /api/directory/schools", everyone)
+                    .verify();
+        }
+    }
+
+    @Nested
+    class ReadModels {
+
+        @Autowired
+        ApplicationContext context;
+
+        @Test
+        void every_projection_names_its_tables_or_is_never_replayed() {
+            ReadModelChecks.assertEveryProjectionDeclaresItsTables(context);
+        }
+
+        /**
+         * After bookings, a waiting line, cancellations (one freeing a place in line), a register closed and a day
+         * closed: every read model rebuilds into the live one, and a family's bookings travel in time.
+         */
+        @Test
+        void every_read_model_rebuilds_identically_and_a_familys_bookings_travel_in_time() {
+            String serviceId = aService(1);
+            Family first = aFamily();
+            String a = aChild(first, "Aurèle");
+            Family second = aFamily();
+            String b = aChild(second, "Blanche");
+            Family third = aFamily();
+            String c = aChild(third, "Côme");
+            assertThat(first.parent().post("/api/bookings", booking(serviceId, List.of(a), "2026-09-08",
+                    "2026-09-08", List.of("TUESDAY"))).body().path("booked").asInt()).isEqualTo(1);
+            String secondInLine = second.parent().post("/api/bookings", booking(serviceId, List.of(b), "2026-09-08",
+                    "2026-09-08", List.of("TUESDAY"))).body().path("lines").get(0).path("bookingId").asText();
+            String thirdInLine = third.parent().post("/api/bookings", booking(serviceId, List.of(c), "2026-09-08",
+                    "2026-09-08", List.of("TUESDAY"))).body().path("lines").get(0).path("bookingId").asText();
+            String thursday = third.parent().post("/api/bookings", booking(serviceId, List.of(c), "2026-09-10",
+                    "2026-09-10", List.of("THURSDAY"))).body().path("lines").get(0).path("bookingId").asText();
+            assertThat(third.parent().post("/api/bookings", booking(serviceId, List.of(c), "2026-10-13",
+                    "2026-10-13", List.of("TUESDAY"))).status()).isEqualTo(201);
+            eventually(() -> jdbc.sql("SELECT count(*) FROM rm_booking WHERE family_id = ?::uuid")
+                    .param(third.familyId()).query(Integer.class).single(), n -> n == 3);
+            Instant beforeCancelling = Instant.now();
+
+            assertThat(second.parent().post("/api/bookings/" + secondInLine + "/cancellation", Map.of()).status())
+                    .isEqualTo(200);
+            assertThat(third.parent().post("/api/bookings/" + thursday + "/cancellation", Map.of()).status())
+                    .isEqualTo(200);
+            assertThat(admin.post("/api/services/" + serviceId + "/days/2026-10-13/closure",
+                    Map.of("reason", "Grève")).status()).isEqualTo(200);
+            clock.set("2026-09-08T10:00:00Z");
+            String base = "/api/registers/" + serviceId + "/2026-09-08/" + SCHOOL;
+            eventually(() -> admin.get(base), r -> r.body().path("rows").size() == 1);
+            assertThat(admin.put(base + "/children/" + a, Map.of("state", "PRESENT")).status()).isEqualTo(204);
+            assertThat(admin.post(base + "/closure", Map.of()).status()).isEqualTo(204);
+            eventually(() -> jdbc.sql("SELECT count(*) FROM rm_register WHERE register_id LIKE ? AND closed_at IS "
+                    + "NOT NULL").param(serviceId + "@%").query(Integer.class).single(), n -> n == 1);
+
+            ReadModelChecks.assertEveryReadModelRebuildsIdentically(port);
+
+            ServiceApi.Caller auditor = api.as(TestServiceTokens.staff(Role.AUDITOR));
+            assertThat(auditor.get("/internal/audit/as-of").body().toString()).contains("bookings");
+            JsonNode then = auditor.get("/internal/audit/as-of/bookings?familyId=" + third.familyId() + "&at="
+                    + beforeCancelling).body().path("state");
+            JsonNode now = eventually(() -> auditor.get("/internal/audit/as-of/bookings?familyId="
+                    + third.familyId() + "&at=" + Instant.now()).body().path("state"),
+                    state -> "CANCELLED".equals(bookingIn(state, thursday).path("status").asText()));
+            assertThat(then.size()).isEqualTo(3);
+            assertThat(bookingIn(then, thursday).path("status").asText()).isEqualTo("BOOKED");
+            assertThat(bookingIn(then, thirdInLine).path("status").asText()).isEqualTo("WAITLISTED");
+            assertThat(bookingIn(then, thirdInLine).path("waitingRank").asInt()).isEqualTo(2);
+            assertThat(bookingIn(then, thursday).path("childId").asText()).isEqualTo(c);
+            assertThat(bookingIn(then, thursday).path("serviceId").asText()).isEqualTo(serviceId);
+            assertThat(bookingIn(then, thursday).path("day").asText()).isEqualTo("2026-09-10");
+            assertThat(bookingIn(now, thursday).path("status").asText()).isEqualTo("CANCELLED");
+            assertThat(bookingIn(now, thirdInLine).path("waitingRank").asInt()).as("the one ahead left")
+                    .isEqualTo(1);
+            assertThat(now.findValuesAsText("status")).containsExactlyInAnyOrder("WAITLISTED", "CANCELLED",
+                    "CANCELLED");
+            assertThat(bookingIn(then, thursday).path("waitingRank").isNull()).isTrue();
+        }
+
+        private static JsonNode bookingIn(JsonNode bookings, String bookingId) {
+            for (JsonNode b : bookings) {
+                if (b.path("bookingId").asText().equals(bookingId)) {
+                    return b;
+                }
+            }
+            throw new AssertionError(bookingId + " not in " + bookings);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import fr.marelle.planning.attendance.Register.AttendanceMarked;
 import fr.marelle.planning.attendance.Register.Mark;
 import fr.marelle.planning.attendance.Register.RegisterClosed;
 import fr.marelle.platform.audit.AuditMetadata;
+import fr.marelle.platform.audit.history.ProjectionTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -19,6 +20,7 @@ import java.time.ZoneOffset;
 /** Registers and their marks ({@code rm_register}, {@code rm_attendance}): the register pages and the CAF report. */
 @Component
 @ProcessingGroup("registers")
+@ProjectionTables({"rm_register", "rm_attendance"})
 class RegisterProjection {
 
     private final JdbcClient jdbc;

@@ -58,6 +58,10 @@ public class RegisterService {
                           int attendances, BigDecimal hours) {
     }
 
+    /** Children present on a settled (closed) register of a service-day, every school together. */
+    public record Attended(String serviceId, LocalDate day, int children) {
+    }
+
     private record BookedChild(UUID bookingId, UUID childId, UUID familyId, UUID schoolId,
                                OffsetDateTime absenceReportedAt, UUID certificateId) {
     }
@@ -197,6 +201,18 @@ public class RegisterService {
                           AND a.state IN ('PRESENT', 'PRESENT_UNBOOKED')
                         GROUP BY 1, 2, 3, 4 ORDER BY 1, 3, 4""")
                 .params(from, to).query(CafLine.class).list();
+    }
+
+    /** Child-days attended per service and day (closed registers, present with or without a booking). */
+    public List<Attended> attended(LocalDate from, LocalDate to) {
+        Callers.require(Role.ADMIN, Role.AGENT, Role.FINANCE, Role.AUDITOR);
+        return jdbc.sql("""
+                        SELECT r.service_id, r.day, count(*) AS children
+                        FROM rm_attendance a JOIN rm_register r ON r.register_id = a.register_id
+                        WHERE r.closed_at IS NOT NULL AND r.day BETWEEN ? AND ?
+                          AND a.state IN ('PRESENT', 'PRESENT_UNBOOKED')
+                        GROUP BY r.service_id, r.day ORDER BY r.service_id, r.day""")
+                .params(from, to).query(Attended.class).list();
     }
 
     private List<BookedChild> booked(String serviceId, LocalDate date) {

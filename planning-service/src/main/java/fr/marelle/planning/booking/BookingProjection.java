@@ -13,6 +13,7 @@ import fr.marelle.planning.booking.BookingEvents.BookingsCancelled;
 import fr.marelle.planning.booking.BookingEvents.BookingsRecorded;
 import fr.marelle.planning.booking.BookingEvents.CancelledDay;
 import fr.marelle.planning.booking.BookingEvents.WaitlistedBookingPromoted;
+import fr.marelle.platform.audit.history.ProjectionTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -34,6 +35,7 @@ import java.util.UUID;
  */
 @Component
 @ProcessingGroup(BookingProjection.GROUP)
+@ProjectionTables({"rm_booking", "rm_service_day", "rm_waitlist"})
 class BookingProjection {
 
     static final String GROUP = "bookings";

@@ -14,11 +14,14 @@ import java.util.UUID;
 @Component
 public class BookingQueries {
 
-    /** One child-day as the pages show it; {@code attendance} once the register is closed. */
+    /**
+     * One child-day as the pages show it; {@code attendance} once the register is closed; {@code firstName} the
+     * child's, from the directory (empty once the child is erased there).
+     */
     public record BookingView(UUID bookingId, UUID childId, UUID familyId, String serviceId, LocalDate day,
                               String dayId, String status, UUID submissionId, OffsetDateTime bookedAt,
                               String cancelReason, OffsetDateTime absenceReportedAt, UUID certificateId,
-                              String attendance) {
+                              String attendance, String firstName) {
     }
 
     public record ServiceDayView(String dayId, String serviceId, LocalDate day, String pool, int capacity, int booked,
@@ -33,7 +36,8 @@ public class BookingQueries {
             b.booking_id, b.child_id, b.family_id, b.service_id, b.day, b.day_id, b.status, b.submission_id,
             b.booked_at, b.cancel_reason, b.absence_reported_at, b.certificate_id,
             (SELECT a.state FROM rm_attendance a JOIN rm_register r ON r.register_id = a.register_id
-             WHERE a.booking_id = b.booking_id AND r.closed_at IS NOT NULL) AS attendance""";
+             WHERE a.booking_id = b.booking_id AND r.closed_at IS NOT NULL) AS attendance,
+            coalesce((SELECT c.first_name FROM dir_child c WHERE c.child_id = b.child_id), '') AS first_name""";
 
     private final JdbcClient jdbc;
 

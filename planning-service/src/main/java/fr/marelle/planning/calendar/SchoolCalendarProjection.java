@@ -2,6 +2,7 @@ package fr.marelle.planning.calendar;
 
 import fr.marelle.planning.calendar.CalendarEvents.PublicHolidaysImported;
 import fr.marelle.planning.calendar.CalendarEvents.SchoolYearsImported;
+import fr.marelle.platform.audit.history.ProjectionTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -12,9 +13,15 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-/** The school calendar's tables: years, holidays, public holidays, and a version the readers' cache follows. */
+/**
+ * The school calendar's tables: years, holidays, public holidays, and a version the readers' cache follows. The
+ * version keeps counting across rebuilds (it only tells readers to reload), so a rebuild writes a copy of it and
+ * compares the calendar's tables alone.
+ */
 @Component
 @ProcessingGroup("calendar")
+@ProjectionTables(value = {"rm_school_year", "rm_school_holiday", "rm_public_holiday"},
+        reads = "rm_calendar_version")
 class SchoolCalendarProjection {
 
     private final JdbcClient jdbc;

@@ -7,6 +7,7 @@ import fr.marelle.planning.catalogue.CatalogueEvents.ServiceOpened;
 import fr.marelle.planning.catalogue.CatalogueEvents.ServiceRedefined;
 import fr.marelle.planning.catalogue.CatalogueEvents.ServiceReinstated;
 import fr.marelle.planning.catalogue.CatalogueEvents.ServiceWithdrawn;
+import fr.marelle.platform.audit.history.ProjectionTables;
 import fr.marelle.platform.eventstore.EventStoreAutoConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -18,9 +19,14 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-/** The catalogue's table: each service's definition as JSON, its state and house rules. */
+/**
+ * The catalogue's table: each service's definition as JSON, its state and house rules. {@code rm_catalogue_version}
+ * only tells the in-memory readers to reload (it keeps counting across rebuilds), so a rebuild writes a copy of it
+ * and compares {@code rm_service} alone.
+ */
 @Component
 @ProcessingGroup("catalogue")
+@ProjectionTables(value = "rm_service", reads = "rm_catalogue_version")
 class CatalogueProjection {
 
     static final ObjectMapper JSON = EventStoreAutoConfiguration.eventObjectMapper();

@@ -69,6 +69,7 @@ class BookingController {
     }
 
     /** What the request would do, before confirming: the days, those left out and why, the likely waiting list. */
+    @Allowed({Role.PARENT, Role.ADMIN, Role.AGENT})
     @PostMapping("/api/bookings/preview")
     Preview preview(@RequestBody BookingRequest request) {
         BookingPlan plan = bookings.plan(request);
@@ -78,6 +79,7 @@ class BookingController {
     }
 
     /** One submission: every child-day booked or waitlisted, one order in billing. */
+    @Allowed({Role.PARENT, Role.ADMIN, Role.AGENT})
     @PostMapping("/api/bookings")
     @ResponseStatus(HttpStatus.CREATED)
     SubmissionResponse submit(@RequestBody BookingRequest request) {
@@ -87,18 +89,21 @@ class BookingController {
     }
 
     /** "Sera absent": what is booked in the period is cancelled, free, before each day's deadline. */
+    @Allowed({Role.PARENT, Role.ADMIN, Role.AGENT})
     @PostMapping("/api/bookings/cancellations")
     CancellationResponse cancelPeriod(@RequestBody BookingRequest request) {
         BookingService.Cancelled cancelled = bookings.cancel(request);
         return new CancellationResponse(cancelled.cancelled().size(), cancelled.cancelled(), cancelled.skipped());
     }
 
+    @Allowed({Role.PARENT, Role.ADMIN, Role.AGENT})
     @PostMapping("/api/bookings/{bookingId}/cancellation")
     CancelledDay cancel(@PathVariable UUID bookingId) {
         return bookings.cancelOne(bookingId);
     }
 
     /** A sick child after the cancellation deadline, with a certificate (PDF, JPEG or PNG, base64 in JSON). */
+    @Allowed({Role.PARENT, Role.ADMIN, Role.AGENT})
     @PostMapping("/api/bookings/{bookingId}/absence")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void reportAbsence(@PathVariable UUID bookingId, @RequestBody Documents.Upload certificate) {
@@ -109,6 +114,7 @@ class BookingController {
         bookings.reportAbsence(bookingId, stored.documentId());
     }
 
+    @Allowed({Role.PARENT, Role.ADMIN, Role.AGENT})
     @GetMapping("/api/bookings/{bookingId}/certificate")
     ResponseEntity<byte[]> certificate(@PathVariable UUID bookingId) {
         Callers.require(Role.PARENT, Role.ADMIN, Role.AGENT);
@@ -120,12 +126,14 @@ class BookingController {
                 DomainException.notFound("CERTIFICATE_NOT_FOUND", "Aucun certificat pour ce jour.")));
     }
 
+    @Allowed({Role.PARENT, Role.ADMIN, Role.AGENT, Role.FINANCE, Role.AUDITOR})
     @GetMapping("/api/bookings/{bookingId}")
     BookingView booking(@PathVariable UUID bookingId) {
         return visible(bookingId);
     }
 
     /** The family's week for a service (screen 17): Monday to Friday, per child. */
+    @Allowed({Role.PARENT, Role.ADMIN, Role.AGENT, Role.FINANCE, Role.AUDITOR})
     @GetMapping("/api/planning/week")
     FamilyCalendar.Week week(@RequestParam String serviceId, @RequestParam(required = false) LocalDate day,
                              @RequestParam(required = false) UUID familyId) {
@@ -133,6 +141,7 @@ class BookingController {
     }
 
     /** The family's bookings between two days, every service. */
+    @Allowed({Role.PARENT, Role.ADMIN, Role.AGENT, Role.FINANCE, Role.AUDITOR})
     @GetMapping("/api/planning/bookings")
     List<BookingView> bookings(@RequestParam LocalDate from, @RequestParam LocalDate to,
                                @RequestParam(required = false) UUID familyId) {
@@ -146,6 +155,7 @@ class BookingController {
     }
 
     /** The family's booked days as an iCalendar file, to add to a phone's calendar. */
+    @Allowed({Role.PARENT, Role.ADMIN, Role.AGENT, Role.FINANCE, Role.AUDITOR})
     @GetMapping(value = "/api/planning/bookings.ics", produces = "text/calendar")
     ResponseEntity<byte[]> ics(@RequestParam(required = false) UUID familyId) {
         UUID family = familyOf(familyId);

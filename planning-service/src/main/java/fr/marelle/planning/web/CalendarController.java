@@ -55,12 +55,14 @@ class CalendarController {
         this.zone = zone;
     }
 
+    @Allowed({Role.PARENT, Role.ADMIN, Role.AGENT, Role.FINANCE, Role.AUDITOR})
     @GetMapping("/api/calendar")
     CalendarResponse calendar() {
         Callers.current();
         return new CalendarResponse(zone, calendar.years(), calendar.publicHolidays());
     }
 
+    @Allowed({Role.PARENT, Role.ADMIN, Role.AGENT, Role.FINANCE, Role.AUDITOR})
     @GetMapping("/api/calendar/days")
     List<DayResponse> days(@RequestParam LocalDate from, @RequestParam LocalDate to) {
         Callers.current();
@@ -77,6 +79,7 @@ class CalendarController {
      * The zone's school calendar from the national open-data file ({@code fr-en-calendrier-scolaire}), as CSV or as
      * the zone's ICS file (told by {@code format}, else by the content). Years in the file replace the same years.
      */
+    @Allowed({Role.ADMIN, Role.AGENT})
     @PostMapping("/api/calendar/school-years")
     Imported importSchoolYears(@RequestBody CalendarFile file) {
         Callers.require(Role.ADMIN, Role.AGENT);
@@ -92,6 +95,7 @@ class CalendarController {
     }
 
     /** Public holidays from the national open-data file ({@code jours-feries-metropole.csv}). */
+    @Allowed({Role.ADMIN, Role.AGENT})
     @PostMapping("/api/calendar/public-holidays")
     Imported importPublicHolidays(@RequestBody CalendarFile file) {
         Callers.require(Role.ADMIN, Role.AGENT);

@@ -61,6 +61,7 @@ class CatalogueController {
         this.documents = documents;
     }
 
+    @Allowed({Role.PARENT, Role.ADMIN, Role.AGENT, Role.FINANCE, Role.AUDITOR})
     @GetMapping("/api/services")
     List<ServiceResponse> services() {
         Actor actor = Callers.current();
@@ -68,6 +69,7 @@ class CatalogueController {
                 .map(ServiceResponse::of).toList();
     }
 
+    @Allowed({Role.PARENT, Role.ADMIN, Role.AGENT, Role.FINANCE, Role.AUDITOR})
     @GetMapping("/api/services/{serviceId}")
     ServiceResponse service(@PathVariable String serviceId) {
         Actor actor = Callers.current();
@@ -75,6 +77,7 @@ class CatalogueController {
                 .map(ServiceResponse::of).orElseThrow(CatalogueController::notFound);
     }
 
+    @Allowed(Role.ADMIN)
     @PostMapping("/api/services")
     @ResponseStatus(HttpStatus.CREATED)
     Opened open(@RequestBody ServiceRequest request) {
@@ -94,6 +97,7 @@ class CatalogueController {
         return new Opened(serviceId);
     }
 
+    @Allowed(Role.ADMIN)
     @PutMapping("/api/services/{serviceId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void redefine(@PathVariable String serviceId, @RequestBody ServiceRequest request) {
@@ -103,6 +107,7 @@ class CatalogueController {
         commands.sendAndWait(new RedefineService(serviceId, definition));
     }
 
+    @Allowed(Role.ADMIN)
     @PostMapping("/api/services/{serviceId}/withdrawal")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void withdraw(@PathVariable String serviceId) {
@@ -111,6 +116,7 @@ class CatalogueController {
         commands.sendAndWait(new WithdrawService(serviceId));
     }
 
+    @Allowed(Role.ADMIN)
     @PostMapping("/api/services/{serviceId}/reinstatement")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void reinstate(@PathVariable String serviceId) {
@@ -120,6 +126,7 @@ class CatalogueController {
     }
 
     /** The house rules: a PDF ({@code {"fileName", "contentType", "content": base64}}). */
+    @Allowed(Role.ADMIN)
     @PutMapping("/api/services/{serviceId}/house-rules")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void houseRules(@PathVariable String serviceId, @RequestBody Documents.Upload upload) {
@@ -131,6 +138,7 @@ class CatalogueController {
                 stored.sha256())));
     }
 
+    @Allowed({Role.PARENT, Role.ADMIN, Role.AGENT, Role.FINANCE, Role.AUDITOR})
     @GetMapping("/api/services/{serviceId}/house-rules")
     ResponseEntity<byte[]> houseRules(@PathVariable String serviceId) {
         ServiceView service = catalogue.find(serviceId).filter(s -> s.houseRulesDocumentId() != null)

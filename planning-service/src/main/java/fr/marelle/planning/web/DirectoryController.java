@@ -21,6 +21,7 @@ class DirectoryController {
         this.directory = directory;
     }
 
+    @Allowed({Role.ADMIN, Role.AGENT})
     @GetMapping("/api/directory/children")
     List<ChildDirectory.ChildView> search(@RequestParam("q") String query) {
         Callers.require(Role.ADMIN, Role.AGENT);
@@ -31,6 +32,7 @@ class DirectoryController {
         return directory.search(query, 20);
     }
 
+    @Allowed({Role.PARENT, Role.ADMIN, Role.AGENT, Role.FINANCE, Role.AUDITOR})
     @GetMapping("/api/directory/schools")
     List<ChildDirectory.SchoolView> schools() {
         Callers.current();

@@ -41,17 +41,20 @@ class RegisterController {
         this.town = town;
     }
 
+    @Allowed({Role.ADMIN, Role.AGENT, Role.AUDITOR})
     @GetMapping("/api/registers")
     List<RegisterService.RegisterSummary> registers(@RequestParam String serviceId, @RequestParam LocalDate date) {
         return registers.registersOf(serviceId, date);
     }
 
+    @Allowed({Role.ADMIN, Role.AGENT, Role.AUDITOR})
     @GetMapping("/api/registers/{serviceId}/{date}/{schoolKey}")
     RegisterView register(@PathVariable String serviceId, @PathVariable LocalDate date,
                           @PathVariable String schoolKey) {
         return registers.register(serviceId, date, schoolKey);
     }
 
+    @Allowed({Role.ADMIN, Role.AGENT, Role.AUDITOR})
     @GetMapping(value = "/api/registers/{serviceId}/{date}/{schoolKey}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> pdf(@PathVariable String serviceId, @PathVariable LocalDate date,
                                @PathVariable String schoolKey) {
@@ -62,6 +65,7 @@ class RegisterController {
                 .body(RegisterPdf.render(register, town));
     }
 
+    @Allowed({Role.ADMIN, Role.AGENT})
     @PutMapping("/api/registers/{serviceId}/{date}/{schoolKey}/children/{childId}")
     ResponseEntity<Void> mark(@PathVariable String serviceId, @PathVariable LocalDate date,
                               @PathVariable String schoolKey, @PathVariable UUID childId,
@@ -70,6 +74,7 @@ class RegisterController {
         return ResponseEntity.noContent().build();
     }
 
+    @Allowed({Role.ADMIN, Role.AGENT})
     @PostMapping("/api/registers/{serviceId}/{date}/{schoolKey}/closure")
     ResponseEntity<Void> close(@PathVariable String serviceId, @PathVariable LocalDate date,
                                @PathVariable String schoolKey, @RequestBody(required = false) CloseRequest request) {

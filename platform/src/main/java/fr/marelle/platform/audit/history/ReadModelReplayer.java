@@ -114,7 +114,7 @@ public class ReadModelReplayer {
             long replayed = replayInto(schema, view.processingGroup(), familyEvents(familyId, at));
             Object state = readOnly.execute(s -> {
                 jdbc.sql("SET LOCAL search_path TO " + schema + ", public").update();
-                return view.read(jdbc, familyId);
+                return view.read(jdbc, familyId, at);
             });
             return new AsOf(service, view.name(), familyId, at, replayed, state);
         });

@@ -2,6 +2,8 @@ package fr.marelle.platform.audit.history;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.time.Instant;
+
 /**
  * A state the audit console can show as of any instant: the read model of {@link #processingGroup()} is rebuilt in
  * a scratch copy from the family's events up to that instant, then {@link #read} runs against the copy — the same
@@ -20,4 +22,12 @@ public interface TimeTravelView {
      * scratch copy first, then to the live reference tables.
      */
     Object read(JdbcClient readModel, String familyId);
+
+    /**
+     * The same, for a view part of whose state depends on what other families did until {@code at} (e.g. a place in
+     * a waiting line), which a replay of the family's own events cannot show. By default the instant is not needed.
+     */
+    default Object read(JdbcClient readModel, String familyId, Instant at) {
+        return read(readModel, familyId);
+    }
 }

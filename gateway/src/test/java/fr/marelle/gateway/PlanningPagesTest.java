@@ -8,6 +8,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MvcResult;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -245,5 +248,180 @@ class PlanningPagesTest extends GatewayTestSupport {
         assertThat(sent.path("hoursPerUnit").decimalValue()).isEqualByComparingTo("1.5");
         assertThat(sent.path("bookingDeadline").path("days").asInt()).isEqualTo(2);
         assertThat(sent.path("bookingDeadline").path("workingDaysOnly").asBoolean()).isTrue();
+    }
+
+    // ------------------------------------------------------------------------------------------------ console
+
+    static final String OVERVIEW = """
+            [{"serviceId":"canteen","serviceName":"Restauration scolaire","active":true,"day":"2026-09-08",
+              "closedToday":false,"today":{"days":1,"capacity":40,"booked":12,"waitlisted":0},
+              "monday":"2026-09-07","sunday":"2026-09-13","week":{"days":4,"capacity":160,"booked":50,"waitlisted":3}},
+             {"serviceId":"evening-daycare","serviceName":"Garderie du soir","active":true,"day":"2026-09-08",
+              "closedToday":true,"today":{"days":0,"capacity":0,"booked":0,"waitlisted":0},
+              "monday":"2026-09-07","sunday":"2026-09-13","week":{"days":3,"capacity":60,"booked":21,"waitlisted":0}},
+             {"serviceId":"wednesdays-holidays","serviceName":"Mercredis et vacances","active":true,"day":"2026-09-08",
+              "closedToday":false,"today":{"days":0,"capacity":0,"booked":0,"waitlisted":0},
+              "monday":"2026-09-07","sunday":"2026-09-13","week":{"days":0,"capacity":0,"booked":0,"waitlisted":0}}]""";
+
+    static final String WAITLISTS = """
+            [{"dayId":"canteen@2026-09-10","serviceId":"canteen","day":"2026-09-10","bookingId":"%s","childId":"%s",
+              "familyId":"f1","ticket":4,"childName":"Léa Martin"},
+             {"dayId":"canteen@2026-09-11","serviceId":"canteen","day":"2026-09-11","bookingId":"%s","childId":"%s",
+              "familyId":"f1","ticket":2,"childName":"Léa Martin"}]""".formatted(BOOKING, LEA, BOOKING, LEA);
+
+    @Test
+    void the_console_home_shows_places_today_and_this_week_and_the_waiting_lists_to_the_roles_that_open_them()
+            throws Exception {
+        services.answer("GET", "/api/guardians/awaiting-activation", 200, "[]");
+        services.answer("GET", "/api/messages/failed", 200, "[]");
+        services.answer("GET", "/api/occupancy/overview", 200, OVERVIEW);
+        services.answer("GET", "/api/waitlists", 200, WAITLISTS);
+        Cookie agent = loginStaff("AGENT");
+        Document home = page("/admin", agent);
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        assertThat(services.last("GET", "/api/occupancy/overview").query()).isEqualTo("day=" + today);
+        assertThat(services.last("GET", "/api/occupancy/overview").token().path("role").asText()).isEqualTo("AGENT");
+        assertThat(home.select("[data-tile=occupancyToday] h2 a").text()).isEqualTo("Occupation aujourd'hui");
+        assertThat(home.select("[data-tile=occupancyToday] h2 a").attr("href"))
+                .isEqualTo("/admin/planification/occupation");
+        assertThat(home.select("[data-tile=occupancyToday] tr").eachText())
+                .containsExactly("Restauration scolaire 12 / 40 places", "Garderie du soir fermé");
+        assertThat(home.select("[data-tile=occupancyWeek] h2 a").text()).isEqualTo("Cette semaine");
+        assertThat(home.select("[data-tile=occupancyWeek] tr").eachText()).as("a service not running is left out")
+                .containsExactly("Restauration scolaire 50 / 160 places, 3 en attente",
+                        "Garderie du soir 21 / 60 places");
+        assertThat(home.select("[data-tile=waitlists] h2 a").attr("href")).isEqualTo("/admin/planification/attente");
+        assertThat(home.select("[data-tile=waitlists] .tile__figure").text()).isEqualTo("2 enfants-jours en attente");
+        assertThat(home.select("[data-tile=waitlists] .badge").text()).isEqualTo("À traiter");
+        assertThat(services.last("GET", "/api/waitlists").query())
+                .isEqualTo("from=" + today + "&to=" + today.plusDays(60));
+        assertThat(home.select("[role=alert]")).isEmpty();
+
+        Document english = page(get("/admin").param("lang", "en").cookie(agent));
+        assertThat(english.select("[data-tile=occupancyToday] h2 a").text()).isEqualTo("Occupancy today");
+        assertThat(english.select("[data-tile=occupancyToday] tr").eachText()).as("in the page's language")
+                .containsExactly("Restauration scolaire 12 / 40 places", "Garderie du soir closed");
+        assertThat(english.select("[data-tile=waitlists] .tile__figure").text()).isEqualTo("2 child-days waiting");
+
+        services.answer("GET", "/api/waitlists", 200, "[]");
+        Document calm = page("/admin", loginStaff("AUDITOR"));
+        assertThat(calm.select("[data-tile=waitlists] .tile__figure").text()).isEqualTo("0 enfant-jour en attente");
+        assertThat(calm.select("[data-tile=waitlists] .badge")).isEmpty();
+
+        services.reset();
+        services.answer("GET", "/api/occupancy/overview", 200, OVERVIEW);
+        Document finance = page("/admin", loginStaff("FINANCE"));
+        assertThat(finance.select("[data-tile=occupancyToday]")).hasSize(1);
+        assertThat(finance.select("[data-tile=waitlists]")).as("finance does not open the waiting lists").isEmpty();
+        assertThat(services.calls("GET", "/api/waitlists")).isEmpty();
+
+        services.answer("GET", "/api/occupancy/overview", 503, "{\"status\":503}");
+        Document down = page("/admin", loginStaff("ADMIN"));
+        assertThat(down.select("[data-tile=occupancyToday]")).isEmpty();
+        assertThat(down.select("[role=alert]").text()).contains("Planification");
+    }
+
+    @Test
+    void a_family_file_shows_its_bookings_of_this_week_and_the_next_per_child_in_words() throws Exception {
+        String family = java.util.UUID.randomUUID().toString();
+        services.answer("GET", "/api/families/" + family, 200, family(family, java.util.UUID.randomUUID().toString(),
+                "ACTIVE"));
+        services.answer("GET", "/api/services", 200, "[" + SERVICE + "]");
+        services.answer("GET", "/api/planning/bookings", 200, """
+                [{"bookingId":"%1$s","childId":"%2$s","familyId":"%4$s","serviceId":"canteen","day":"2026-09-07",
+                  "status":"BOOKED","attendance":"PRESENT","firstName":"Léa"},
+                 {"bookingId":"%1$s","childId":"%2$s","familyId":"%4$s","serviceId":"canteen","day":"2026-09-08",
+                  "status":"BOOKED","absenceReportedAt":"2026-09-08T06:00:00Z","certificateId":"c1","firstName":"Léa"},
+                 {"bookingId":"%1$s","childId":"%3$s","familyId":"%4$s","serviceId":"canteen","day":"2026-09-08",
+                  "status":"WAITLISTED","firstName":"Tom"},
+                 {"bookingId":"%1$s","childId":"%2$s","familyId":"%4$s","serviceId":"canteen","day":"2026-09-11",
+                  "status":"CANCELLED","cancelReason":"CLOSURE","firstName":"Léa"},
+                 {"bookingId":"%1$s","childId":"%2$s","familyId":"%4$s","serviceId":"evening-daycare","day":"2026-09-14",
+                  "status":"BOOKED","attendance":"ABSENT_EXCUSED","firstName":"Léa"}]"""
+                .formatted(BOOKING, LEA, TOM, family));
+        Document file = page("/admin/familles/" + family, loginStaff("AGENT"));
+        LocalDate monday = LocalDate.now(ZoneId.of("Europe/Paris")).with(java.time.temporal.TemporalAdjusters
+                .previousOrSame(java.time.DayOfWeek.MONDAY));
+        StubService.Received asked = services.last("GET", "/api/planning/bookings");
+        assertThat(asked.query()).isEqualTo("familyId=" + family + "&from=" + monday + "&to=" + monday.plusDays(13));
+        assertThat(asked.token().path("role").asText()).isEqualTo("AGENT");
+        assertThat(file.select("h2#reservations").text()).isEqualTo("Réservations");
+        assertThat(file.select("table[data-child=Léa] caption").text()).isEqualTo("Léa");
+        assertThat(file.select("table[data-child=Léa] tbody tr").eachText()).containsExactly(
+                "lundi 7 septembre 2026 Restauration scolaire Présent",
+                "mardi 8 septembre 2026 Restauration scolaire Absence signalée Certificat médical",
+                "vendredi 11 septembre 2026 Restauration scolaire Annulé (fermeture du service)",
+                "lundi 14 septembre 2026 evening-daycare Absent excusé");
+        assertThat(file.select("table[data-child=Léa] a").attr("href"))
+                .isEqualTo("/admin/planification/reservations/" + BOOKING + "/certificat");
+        assertThat(file.select("table[data-child=Tom] tbody tr").eachText())
+                .containsExactly("mardi 8 septembre 2026 Restauration scolaire Liste d'attente");
+
+        services.answer("GET", "/api/planning/bookings", 200, "[]");
+        assertThat(page("/admin/familles/" + family, loginStaff("FINANCE")).select("#reservations ~ p").text())
+                .contains("Aucune réservation ces deux semaines.");
+    }
+
+    @Test
+    void the_charts_show_occupancy_per_service_and_bookings_per_week_as_bars_tables_and_csv() throws Exception {
+        services.answer("GET", "/api/occupancy/weekly", 200, """
+                [{"serviceId":"canteen","serviceName":"Restauration scolaire","weekYear":2026,"week":36,
+                  "monday":"2026-08-31","capacity":120,"booked":60,"attended":55},
+                 {"serviceId":"canteen","serviceName":"Restauration scolaire","weekYear":2026,"week":37,
+                  "monday":"2026-09-07","capacity":160,"booked":120,"attended":0},
+                 {"serviceId":"evening-daycare","serviceName":"Garderie du soir","weekYear":2026,"week":36,
+                  "monday":"2026-08-31","capacity":0,"booked":0,"attended":0},
+                 {"serviceId":"evening-daycare","serviceName":"Garderie du soir","weekYear":2026,"week":37,
+                  "monday":"2026-09-07","capacity":80,"booked":20,"attended":3}]""");
+        Cookie auditor = loginStaff("AUDITOR");
+        Document charts = page("/admin/graphiques?from=2026-09-01&to=2026-09-13", auditor);
+        assertThat(services.last("GET", "/api/occupancy/weekly").query()).isEqualTo("from=2026-09-01&to=2026-09-13");
+        assertThat(charts.select("#titre-occupation").text()).isEqualTo("Occupation par service et par semaine");
+        assertThat(charts.select("#graphique-occupation thead th").eachText())
+                .containsExactly("Période", "Restauration scolaire", "Garderie du soir");
+        assertThat(charts.select("#graphique-occupation tbody tr").eachText())
+                .containsExactly("S36 2026 50 —", "S37 2026 75 25");
+        assertThat(charts.select("#graphique-reservations tbody tr").eachText())
+                .containsExactly("S36 2026 60 55", "S37 2026 140 3");
+        assertThat(charts.select("#graphique-reservations svg rect")).hasSize(4);
+
+        String href = charts.select("#graphique-occupation a[href*=.csv]").attr("href");
+        assertThat(href).isEqualTo("/admin/graphiques/occupation.csv?from=2026-09-01&to=2026-09-13");
+        org.springframework.mock.web.MockHttpServletResponse csv = mvc.perform(get(href).cookie(auditor)).andReturn()
+                .getResponse();
+        assertThat(csv.getContentType()).startsWith("text/csv");
+        String body = csv.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(body).startsWith("\uFEFF");
+        java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
+        try (com.fasterxml.jackson.databind.MappingIterator<java.util.List<String>> read =
+                     new com.fasterxml.jackson.dataformat.csv.CsvMapper()
+                             .enable(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY)
+                             .readerForListOf(String.class).readValues(body.substring(1))) {
+            read.forEachRemaining(rows::add);
+        }
+        assertThat(rows).containsExactly(java.util.List.of("Période", "Restauration scolaire", "Garderie du soir"),
+                java.util.List.of("S36 2026", "50", ""), java.util.List.of("S37 2026", "75", "25"));
+
+        Cookie parent = login(Parent.with("ACTIVE"));
+        assertThat(mvc.perform(get(href).cookie(parent)).andReturn().getResponse().getStatus()).isEqualTo(403);
+    }
+
+    @Test
+    void the_configuration_hub_links_the_services_and_the_calendar_for_the_roles_that_may_open_them()
+            throws Exception {
+        assertThat(page("/admin/configuration", loginStaff("ADMIN")).select(".config-groups a").eachAttr("href"))
+                .contains("/admin/planification/services", "/admin/planification/services/nouveau",
+                        "/admin/planification/services#calendrier", "/admin/planification/services#fermeture");
+        Document agent = page("/admin/configuration", loginStaff("AGENT"));
+        assertThat(agent.select(".config-groups a").eachAttr("href"))
+                .contains("/admin/planification/services", "/admin/planification/services#calendrier",
+                        "/admin/planification/services#fermeture")
+                .doesNotContain("/admin/planification/services/nouveau");
+        assertThat(agent.select(".config-groups").text()).contains("Services, délais et capacités")
+                .contains("Calendrier").contains("Fermetures exceptionnelles");
+        assertThat(page("/admin/configuration", loginStaff("FINANCE")).select(".config-groups a").eachAttr("href"))
+                .contains("/admin/planification/services")
+                .doesNotContain("/admin/planification/services/nouveau", "/admin/planification/services#calendrier",
+                        "/admin/planification/services#fermeture");
     }
 }

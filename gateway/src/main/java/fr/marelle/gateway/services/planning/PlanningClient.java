@@ -132,6 +132,27 @@ public class PlanningClient {
         return planning().get("/api/waitlists?serviceId={s}&from={f}&to={t}", JsonNode.class, serviceId, from, to);
     }
 
+    /** Every service's places on a day and over its week. */
+    public JsonNode overview(LocalDate day) {
+        return planning().get("/api/occupancy/overview?day={d}", JsonNode.class, day);
+    }
+
+    /** Per service and ISO week over a period: places, child-days booked and attended. */
+    public JsonNode weekly(LocalDate from, LocalDate to) {
+        return planning().get("/api/occupancy/weekly?from={f}&to={t}", JsonNode.class, from, to);
+    }
+
+    /** Every service's waiting lists between two days. */
+    public JsonNode waitlists(LocalDate from, LocalDate to) {
+        return planning().get("/api/waitlists?from={f}&to={t}", JsonNode.class, from, to);
+    }
+
+    /** A family's bookings between two days, every service (staff name the family). */
+    public JsonNode bookings(String familyId, LocalDate from, LocalDate to) {
+        return planning().get("/api/planning/bookings?familyId={id}&from={f}&to={t}", JsonNode.class, familyId,
+                from, to);
+    }
+
     public int grant(String dayId) {
         return planning().post("/api/service-days/{id}/grants", null, JsonNode.class, dayId).path("granted").asInt();
     }

@@ -376,7 +376,8 @@ class PlanningPagesTest extends GatewayTestSupport {
         Cookie auditor = loginStaff("AUDITOR");
         Document charts = page("/admin/graphiques?from=2026-09-01&to=2026-09-13", auditor);
         assertThat(services.last("GET", "/api/occupancy/weekly").query()).isEqualTo("from=2026-09-01&to=2026-09-13");
-        assertThat(charts.select("#titre-occupation").text()).isEqualTo("Occupation par service et par semaine");
+        assertThat(charts.select("#titre-occupation").text())
+                .isEqualTo("Occupation par service et par semaine (% des places)");
         assertThat(charts.select("#graphique-occupation thead th").eachText())
                 .containsExactly("Période", "Restauration scolaire", "Garderie du soir");
         assertThat(charts.select("#graphique-occupation tbody tr").eachText())

@@ -34,6 +34,8 @@ class WalletPagesTest extends GatewayTestSupport {
     @DynamicPropertySource
     static void wallet(DynamicPropertyRegistry registry) {
         registry.add("marelle.services.wallet.url", services::url);
+        // planning contributes charts for every staff role: it answers here, so nothing is reported missing
+        registry.add("marelle.services.planning.url", services::url);
     }
 
     static final String PAYMENT = "5d5d5d5d-6e6e-4f7f-8080-91912a2a3b3b";
@@ -453,6 +455,7 @@ class WalletPagesTest extends GatewayTestSupport {
         page("/admin/graphiques?lang=fr", finance);
 
         int asked = services.calls("GET", "/api/wallets/flows").size();
+        services.answer("GET", "/api/occupancy/weekly", 200, "[]");
         for (String role : List.of("AGENT", "AUDITOR")) {
             Cookie session = loginStaff(role);
             Document other = page("/admin/graphiques?from=2026-09-01&to=2026-10-31", session);

@@ -351,6 +351,61 @@ class ChildrenApiTest {
         }
 
         @Test
+        void administrators_and_agents_act_for_a_family_on_its_children_and_documents_finance_and_auditors_may_not()
+                throws Exception {
+            School school = maternelle();
+            String family = newFamily();
+            publishFamily(family);
+            Map<String, Object> request = child(school);
+            request.put("familyId", family);
+            String[] added = {null};
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                ServiceApi.Response r = as(AGENT).post("/api/children", request);
+                added[0] = r.body().path("childId").asText(null);
+                return r.status() == 201;
+            });
+            String childId = added[0];
+            // at once, its family as its events tell it (the console checks the family of its address against it)
+            assertThat(childOf(AGENT, childId).path("families").get(0).asText()).isEqualTo(family);
+
+            // what the refused calls would record (the requirements policy may record its evaluation meanwhile)
+            String acts = "SELECT count(*) FROM domain_event_entry WHERE payload_type ~ "
+                    + "'(ChildRegistered|ChildDetailsChanged|ChildArchived|DocumentSubmitted)$'";
+            for (Actor refused : List.of(TestServiceTokens.staff(Role.FINANCE),
+                    TestServiceTokens.staff(Role.AUDITOR))) {
+                long before = jdbc.sql(acts).query(Long.class).single();
+                assertThat(as(refused).post("/api/children", request).code()).isEqualTo("FORBIDDEN_ROLE");
+                assertThat(as(refused).put("/api/children/" + childId, child(school)).code())
+                        .isEqualTo("FORBIDDEN_ROLE");
+                assertThat(as(refused).post("/api/children/" + childId + "/archive", Map.of()).code())
+                        .isEqualTo("FORBIDDEN_ROLE");
+                assertThat(upload(refused, "/api/documents", Map.of("kind", "PHOTO", "childId", childId,
+                        "familyId", family), "photo.png", TestFiles.png(60, 80)).code()).isEqualTo("FORBIDDEN_ROLE");
+                assertThat(upload(refused, "/api/documents", Map.of("kind", "HEALTH_SHEET", "familyId", family),
+                        "fiche.pdf", TestFiles.pdf("Fiche sanitaire")).code()).isEqualTo("FORBIDDEN_ROLE");
+                assertThat(jdbc.sql(acts).query(Long.class).single()).as(refused.role() + " changed nothing")
+                        .isEqualTo(before);
+            }
+
+            Map<String, Object> edit = child(school);
+            edit.put("classId", school.classId());
+            assertThat(as(AGENT).put("/api/children/" + childId, edit).status()).isEqualTo(204);
+            await().atMost(Duration.ofSeconds(10)).until(() -> childOf(AGENT, childId).path("classId").asText()
+                    .equals(school.classId()));
+            assertThat(upload(AGENT, "/api/documents", Map.of("kind", "PHOTO", "childId", childId,
+                    "familyId", family), "photo.png", TestFiles.png(60, 80)).status()).isEqualTo(201);
+            assertThat(upload(AGENT, "/api/documents", Map.of("kind", "PHOTO", "childId", childId,
+                    "familyId", newFamily()), "photo.png", TestFiles.png(60, 80)).status())
+                    .as("not for a family the child is not in").isEqualTo(404);
+            assertThat(upload(ADMIN, "/api/documents", Map.of("kind", "HEALTH_SHEET", "familyId", family),
+                    "fiche.pdf", TestFiles.pdf("Fiche sanitaire")).status()).isEqualTo(201);
+            familyDocument(parentOf(family), "HEALTH_SHEET", "WAITING");
+            assertThat(as(ADMIN).post("/api/children/" + childId + "/archive", Map.of()).status()).isEqualTo(204);
+            await().atMost(Duration.ofSeconds(10)).until(() -> childOf(parentOf(family), childId).path("archived")
+                    .asBoolean());
+        }
+
+        @Test
         void agents_read_diets_and_allergies_for_attendance_others_do_not() {
             Actor parent = parentOf(newFamily());
             String childId = addChild(parent, maternelle());

@@ -101,7 +101,8 @@ class ChildController {
         List<KindView> kinds = documents.kinds();
         boolean notes = mayReadCareNotes(caller);
         return directory.ofFamily(family).stream()
-                .map(row -> view(row, family, schoolsById, kinds, notes)).toList();
+                .map(row -> view(row, directory.familiesOf(row.childId()), family, schoolsById, kinds, notes))
+                .toList();
     }
 
     @GetMapping("/api/children/{childId}")
@@ -112,7 +113,10 @@ class ChildController {
                 : state.families().stream().sorted().findFirst().orElse(null);
         ChildRow row = directory.child(childId).orElse(new ChildRow(state.childId(), state.firstName(),
                 state.lastName(), state.birthDate(), state.schoolId(), state.classId(), state.archived(), null));
-        return view(row, family, schoolsById(), documents.kinds(), mayReadCareNotes(caller));
+        // its families as its events tell them, never behind: the console's pages check the family in their address
+        // against them, also just after staff added the child or linked it to a second family
+        List<UUID> childFamilies = state.families().stream().sorted().toList();
+        return view(row, childFamilies, family, schoolsById(), documents.kinds(), mayReadCareNotes(caller));
     }
 
     @PostMapping("/api/children")
@@ -224,8 +228,8 @@ class ChildController {
         }).toList();
     }
 
-    private ChildView view(ChildRow row, UUID family, Map<UUID, SchoolView> schoolsById, List<KindView> kinds,
-                           boolean notes) {
+    private ChildView view(ChildRow row, List<UUID> families, UUID family, Map<UUID, SchoolView> schoolsById,
+                           List<KindView> kinds, boolean notes) {
         LocalDate today = calendar.today();
         SchoolView school = schoolsById.get(row.schoolId());
         String className = school == null || row.classId() == null ? null
@@ -243,7 +247,7 @@ class ChildController {
         return new ChildView(row.childId(), row.firstName(), row.lastName(), row.birthDate(),
                 Period.between(row.birthDate(), today).getYears(), row.schoolId(),
                 school == null ? null : school.name(), row.classId(), className, row.archived(),
-                directory.familiesOf(row.childId()), photo, childDocuments,
+                families, photo, childDocuments,
                 requirements == null ? calendar.currentSchoolYear().toString() : requirements.schoolYear(),
                 requirements == null ? List.of() : named(requirements.satisfied(), titles),
                 requirements == null ? List.of() : named(requirements.missing(), titles),

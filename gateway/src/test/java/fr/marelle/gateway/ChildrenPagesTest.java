@@ -106,6 +106,9 @@ class ChildrenPagesTest extends GatewayTestSupport {
         Document empty = page(post("/vos-enfants/nouveau").cookie(session).with(csrf()));
         assertThat(errorOf(empty, "firstName")).isEqualTo("Le prénom est obligatoire.");
         assertThat(empty.select("#erreurs a").eachAttr("href")).contains("#firstName", "#schoolId");
+        assertThat(empty.select("nav.space-nav")).as("the parents' menu").hasSize(1);
+        assertThat(empty.select(".console, nav.console-nav")).isEmpty();
+        assertThat(empty.select("main form").attr("action")).isEqualTo("/vos-enfants/nouveau");
         Document page = page(post("/vos-enfants/nouveau").cookie(session).with(csrf())
                 .param("firstName", "Léa").param("lastName", "Martin").param("birthDate", "31/02/2020")
                 .param("schoolId", SCHOOL));
@@ -582,5 +585,251 @@ class ChildrenPagesTest extends GatewayTestSupport {
         assertThat(catalogue.select("#pour-inscrire li").eachText())
                 .containsExactly("Fiche sanitaire (de la famille)");
         assertThat(catalogue.select("#pour-inscrire a").attr("href")).isEqualTo("#type-HEALTH_SHEET");
+    }
+
+    // --- the console acting on a family's behalf (administrators, agents) -----------------------------------------
+
+    static final String CLASS = "d8f2a3b4-5c6d-4e7f-8a9b-0c1d2e3f4a5b";
+
+    /** Léa as children-service answers {@code GET /api/children/{id}}, a child of {@code familyId}. */
+    static String childOfFamily(String familyId, boolean archived) {
+        return child(CHILD_DOCUMENTS).replace("\"families\":[]", "\"families\":[\"" + familyId + "\"]")
+                .replace("\"archived\":false", "\"archived\":" + archived);
+    }
+
+    @Test
+    void staff_add_a_child_to_the_family_with_the_parents_form_and_each_error_next_to_its_field() throws Exception {
+        String familyId = UUID.randomUUID().toString();
+        String base = "/admin/familles/" + familyId + "/enfants";
+        Cookie agent = loginStaff("AGENT");
+        services.answer("GET", "/api/schools", 200, SCHOOLS);
+        Document blank = page(base + "/nouveau", agent);
+        assertThat(blank.select("h1").text()).isEqualTo("Enregistrer un enfant de la famille");
+        assertThat(blank.select("nav.console-nav a[aria-current=page]").text()).isEqualTo("Familles");
+        assertThat(blank.select("nav.space-nav")).as("not the parents' menu").isEmpty();
+        assertThat(blank.select("main form").attr("action")).isEqualTo(base + "/nouveau");
+        assertThat(blank.select("main a[href=" + base + "]").eachText()).contains("Retour aux enfants de la famille");
+        assertThat(blank.select("#dietComment-hint").text()).contains("Seuls la famille et les agents");
+
+        Document empty = page(post(base + "/nouveau").cookie(agent).with(csrf()));
+        assertThat(errorOf(empty, "firstName")).isEqualTo("Le prénom est obligatoire.");
+        assertThat(errorOf(empty, "lastName")).isEqualTo("Le nom est obligatoire.");
+        assertThat(errorOf(empty, "birthDate")).isEqualTo("La date de naissance est obligatoire.");
+        assertThat(errorOf(empty, "schoolId")).isEqualTo("L'école est obligatoire.");
+        assertThat(empty.title()).startsWith("Erreur :");
+        assertThat(services.calls("POST", "/api/children")).as("nothing sent").isEmpty();
+
+        services.answer("POST", "/api/children", 422, """
+                {"status":422,"code":"CHILD_AGE_OUTSIDE_SCHOOL_RANGE","detail":"L'âge ne correspond pas.","errors":[
+                 {"field":"birthDate","code":"CHILD_AGE_OUTSIDE_SCHOOL_RANGE",
+                  "message":"L'âge de l'enfant ne correspond pas à cette école (de 3 à 6 ans)."}]}""");
+        Document refused = page(post(base + "/nouveau").cookie(agent).with(csrf()).param("firstName", "Léa")
+                .param("lastName", "Martin").param("birthDate", "02/05/2015").param("schoolId", SCHOOL));
+        assertThat(errorOf(refused, "birthDate")).isEqualTo("L'âge de l'enfant ne correspond pas à cette école "
+                + "(de 3 à 6 ans).");
+        assertThat(refused.getElementById("firstName").val()).isEqualTo("Léa");
+        assertThat(refused.select("main form").attr("action")).isEqualTo(base + "/nouveau");
+
+        services.answer("POST", "/api/children", 201, "{\"childId\":\"" + CHILD + "\"}");
+        var added = mvc.perform(post(base + "/nouveau").cookie(agent).with(csrf()).param("firstName", " Léa ")
+                .param("lastName", "Martin").param("birthDate", "14/03/2023").param("schoolId", SCHOOL)
+                .param("allergies", "Arachide")).andReturn();
+        assertThat(added.getResponse().getRedirectedUrl()).isEqualTo(base + "/" + CHILD + "/documents/PHOTO");
+        assertThat(added.getFlashMap().get("added")).isEqualTo("Léa");
+        StubService.Received sent = services.last("POST", "/api/children");
+        assertThat(sent.json().path("familyId").asText()).as("for the family of the address").isEqualTo(familyId);
+        assertThat(sent.json().path("firstName").asText()).isEqualTo("Léa");
+        assertThat(sent.json().path("allergies").asText()).isEqualTo("Arachide");
+        assertThat(sent.token().path("role").asText()).isEqualTo("AGENT");
+    }
+
+    @Test
+    void staff_change_a_child_of_the_family_with_its_class_and_archive_it() throws Exception {
+        String familyId = UUID.randomUUID().toString();
+        String base = "/admin/familles/" + familyId + "/enfants";
+        Cookie admin = loginStaff("ADMIN");
+        services.answer("GET", "/api/schools", 200, SCHOOLS);
+        services.answer("GET", "/api/children/" + CHILD, 200, childOfFamily(familyId, false));
+        Document edit = page(base + "/" + CHILD, admin);
+        assertThat(edit.select("h1").text()).isEqualTo("Modifier le profil de « Léa »");
+        assertThat(field(edit, "firstName").val()).isEqualTo("Léa");
+        assertThat(field(edit, "birthDate").val()).isEqualTo("14/03/2023");
+        assertThat(edit.select("#classId option").eachText()).contains("Petite section");
+        assertThat(edit.select("main form").first().attr("action")).isEqualTo(base + "/" + CHILD);
+        assertThat(edit.select("form.archive-form").attr("action")).isEqualTo(base + "/" + CHILD + "/archivage");
+
+        Document empty = page(post(base + "/" + CHILD).cookie(admin).with(csrf()).param("firstName", "")
+                .param("lastName", "Martin").param("birthDate", "14/03/2023").param("schoolId", SCHOOL));
+        assertThat(errorOf(empty, "firstName")).isEqualTo("Le prénom est obligatoire.");
+        services.answer("PUT", "/api/children/" + CHILD, 400, """
+                {"status":400,"code":"VALIDATION_FAILED","detail":"Certains champs sont invalides.","errors":[
+                 {"field":"classId","code":"CLASS_REQUIRED","message":"La classe est obligatoire."}]}""");
+        Document noClass = page(post(base + "/" + CHILD).cookie(admin).with(csrf()).param("firstName", "Léa")
+                .param("lastName", "Martin").param("birthDate", "14/03/2023").param("schoolId", SCHOOL));
+        assertThat(errorOf(noClass, "classId")).isEqualTo("La classe est obligatoire.");
+
+        services.answer("PUT", "/api/children/" + CHILD, 204);
+        var saved = mvc.perform(post(base + "/" + CHILD).cookie(admin).with(csrf()).param("firstName", "Léa")
+                .param("lastName", "Martin").param("birthDate", "14/03/2023").param("schoolId", SCHOOL)
+                .param("classId", CLASS)).andReturn();
+        assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo(base);
+        assertThat(services.last("PUT", "/api/children/" + CHILD).json().path("classId").asText()).isEqualTo(CLASS);
+        assertThat(services.last("PUT", "/api/children/" + CHILD).token().path("role").asText()).isEqualTo("ADMIN");
+        services.answer("GET", "/api/children", 200, "[" + childOfFamily(familyId, false) + "]");
+        services.answer("GET", "/api/documents", 200, OVERVIEW);
+        assertThat(page(base, admin).select("[role=status]").text()).isEqualTo("Le profil de Léa est enregistré.");
+
+        services.answer("POST", "/api/children/" + CHILD + "/archive", 204);
+        var archived = mvc.perform(post(base + "/" + CHILD + "/archivage").cookie(admin).with(csrf())).andReturn();
+        assertThat(archived.getResponse().getRedirectedUrl()).isEqualTo(base);
+        assertThat(services.calls("POST", "/api/children/" + CHILD + "/archive")).hasSize(1);
+
+        // the family's page says so, and offers what staff may do for the family
+        Document list = page(base, admin);
+        assertThat(list.select("[role=status]").text()).isEqualTo("Le dossier de Léa est archivé.");
+        assertThat(list.select("a[href=" + base + "/nouveau]").text()).isEqualTo("Ajouter un enfant à la famille");
+        assertThat(list.select("tr[data-child=" + CHILD + "] a[href=" + base + "/" + CHILD + "]").text())
+                .isEqualTo("Modifier le profil de Léa");
+        assertThat(list.select("tr[data-child=" + CHILD + "] a[href=" + base + "/" + CHILD
+                + "/documents/SCHOOL_INSURANCE]").text())
+                .isEqualTo("Envoyer pour la famille Attestation d'assurance scolaire de Léa");
+        assertThat(list.select(".family-documents a[href=/admin/familles/" + familyId + "/documents/HEALTH_SHEET]")
+                .text()).isEqualTo("Envoyer pour la famille Fiche sanitaire");
+    }
+
+    @Test
+    void staff_send_a_child_s_or_the_family_s_document_on_its_behalf() throws Exception {
+        String familyId = UUID.randomUUID().toString();
+        String base = "/admin/familles/" + familyId + "/enfants";
+        Cookie agent = loginStaff("AGENT");
+        services.answer("GET", "/api/children/" + CHILD, 200, childOfFamily(familyId, false));
+        String photoPage = base + "/" + CHILD + "/documents/PHOTO";
+        Document upload = page(photoPage, agent);
+        assertThat(upload.select("h1").text()).isEqualTo("Photo d'identité de « Léa »");
+        assertThat(upload.select("nav.console-nav")).hasSize(1);
+        assertThat(upload.select("main form").attr("action")).startsWith(photoPage + "?_csrf=");
+
+        Document noFile = page(multipart(photoPage).cookie(agent).with(csrf()));
+        assertThat(errorOf(noFile, "file")).isEqualTo("Choisissez le fichier à envoyer.");
+        services.answer("POST", "/api/documents", 400, """
+                {"status":400,"code":"FILE_TYPE_NOT_ALLOWED","detail":"Seuls les fichiers PDF, JPEG et PNG sont acceptés.",
+                 "errors":[{"field":"file","code":"FILE_TYPE_NOT_ALLOWED",
+                   "message":"Seuls les fichiers PDF, JPEG et PNG sont acceptés (le contenu du fichier n'en est pas un)."}]}""");
+        Document notImage = page(multipart(photoPage).file(new MockMultipartFile("file", "photo.png", "image/png",
+                "texte".getBytes())).cookie(agent).with(csrf()));
+        assertThat(errorOf(notImage, "file")).isEqualTo("Seuls les fichiers PDF, JPEG et PNG sont acceptés (le "
+                + "contenu du fichier n'en est pas un).");
+
+        services.answer("POST", "/api/documents", 201, "{\"documentId\":\"" + UUID.randomUUID()
+                + "\",\"status\":\"APPROVED\"}");
+        var sent = mvc.perform(multipart(photoPage).file(new MockMultipartFile("file", "photo.png", "image/png",
+                new byte[]{(byte) 0x89, 'P', 'N', 'G'})).cookie(agent).with(csrf())).andReturn();
+        assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo(base);
+        assertThat(sent.getFlashMap().get("uploaded")).isEqualTo("La photo de Léa est enregistrée.");
+        String body = services.last("POST", "/api/documents").body();
+        assertThat(body).containsPattern("(?s)name=\"childId\".{0,120}" + CHILD)
+                .containsPattern("(?s)name=\"familyId\".{0,120}" + familyId)
+                .containsPattern("(?s)name=\"kind\".{0,120}PHOTO");
+        assertThat(services.last("POST", "/api/documents").token().path("role").asText()).isEqualTo("AGENT");
+
+        // the family's own document, from its overview
+        services.answer("GET", "/api/documents", 200, OVERVIEW);
+        String sheetPage = "/admin/familles/" + familyId + "/documents/HEALTH_SHEET";
+        Document sheet = page(sheetPage, agent);
+        assertThat(sheet.select("h1").text()).isEqualTo("Fiche sanitaire de la famille");
+        assertThat(sheet.select("main form").attr("action")).startsWith(sheetPage + "?_csrf=");
+        assertThat(errorOf(page(multipart(sheetPage).cookie(agent).with(csrf())), "file"))
+                .isEqualTo("Choisissez le fichier à envoyer.");
+        var familySent = mvc.perform(multipart(sheetPage).file(new MockMultipartFile("file", "fiche.pdf",
+                "application/pdf", "%PDF-1.7".getBytes())).cookie(agent).with(csrf())).andReturn();
+        assertThat(familySent.getResponse().getRedirectedUrl()).isEqualTo(base);
+        assertThat(familySent.getFlashMap().get("uploaded")).isEqualTo("« Fiche sanitaire » est envoyé pour la "
+                + "famille.");
+        String familyBody = services.last("POST", "/api/documents").body();
+        assertThat(familyBody).containsPattern("(?s)name=\"familyId\".{0,120}" + familyId)
+                .containsPattern("(?s)name=\"kind\".{0,120}HEALTH_SHEET")
+                .doesNotContain("childId");
+        mvc.perform(get("/admin/familles/" + familyId + "/documents/PHOTO").cookie(agent))
+                .andExpect(MockMvcResultMatchers.status().isNotFound());
+
+        // a file over the limits gets the console's page back, with the message next to the file field
+        Document back = refusedUpload(photoPage, "main form[enctype=multipart/form-data]", agent, 10 * MB + 1,
+                photoPage);
+        assertThat(errorOf(back, "file")).isEqualTo("Le fichier dépasse 10 Mo.");
+        Document sheetBack = refusedUpload(sheetPage, "main form[enctype=multipart/form-data]", agent, 10 * MB + 1,
+                sheetPage);
+        assertThat(errorOf(sheetBack, "file")).isEqualTo("Le fichier dépasse 10 Mo.");
+    }
+
+    @Test
+    void a_child_of_another_family_than_the_address_is_not_found_and_nothing_is_sent() throws Exception {
+        String familyId = UUID.randomUUID().toString();
+        String base = "/admin/familles/" + familyId + "/enfants/" + CHILD;
+        Cookie admin = loginStaff("ADMIN");
+        services.answer("GET", "/api/schools", 200, SCHOOLS);
+        services.answer("GET", "/api/children/" + CHILD, 200, childOfFamily(UUID.randomUUID().toString(), false));
+        mvc.perform(get(base).cookie(admin)).andExpect(MockMvcResultMatchers.status().isNotFound());
+        mvc.perform(post(base).cookie(admin).with(csrf()).param("firstName", "Léa").param("lastName", "Martin")
+                .param("birthDate", "14/03/2023").param("schoolId", SCHOOL))
+                .andExpect(MockMvcResultMatchers.status().isNotFound());
+        mvc.perform(post(base + "/archivage").cookie(admin).with(csrf()))
+                .andExpect(MockMvcResultMatchers.status().isNotFound());
+        mvc.perform(get(base + "/documents/PHOTO").cookie(admin))
+                .andExpect(MockMvcResultMatchers.status().isNotFound());
+        mvc.perform(multipart(base + "/documents/PHOTO").file(new MockMultipartFile("file", "photo.png",
+                "image/png", new byte[]{1})).cookie(admin).with(csrf()))
+                .andExpect(MockMvcResultMatchers.status().isNotFound());
+        assertThat(services.calls("PUT", "/api/children/" + CHILD)).isEmpty();
+        assertThat(services.calls("POST", "/api/children/" + CHILD + "/archive")).isEmpty();
+        assertThat(services.calls("POST", "/api/documents")).isEmpty();
+        // an unknown child answers the same
+        services.answer("GET", "/api/children/" + CHILD, 404, """
+                {"status":404,"code":"CHILD_NOT_FOUND","detail":"Enfant introuvable."}""");
+        mvc.perform(get(base).cookie(admin)).andExpect(MockMvcResultMatchers.status().isNotFound());
+    }
+
+    @Test
+    void finance_auditors_and_parents_may_not_act_for_a_family_but_staff_still_read_its_children() throws Exception {
+        String familyId = UUID.randomUUID().toString();
+        String base = "/admin/familles/" + familyId + "/enfants";
+        services.answer("GET", "/api/schools", 200, SCHOOLS);
+        services.answer("GET", "/api/children/" + CHILD, 200, childOfFamily(familyId, false));
+        services.answer("GET", "/api/children", 200, "[" + childOfFamily(familyId, false) + "]");
+        services.answer("GET", "/api/documents", 200, OVERVIEW);
+        services.answer("GET", "/api/families/" + familyId, 200, family(familyId, UUID.randomUUID().toString(),
+                "ACTIVE"));
+        for (String role : new String[]{"FINANCE", "AUDITOR"}) {
+            Cookie staff = loginStaff(role);
+            for (String page : new String[]{base + "/nouveau", base + "/" + CHILD, base + "/" + CHILD
+                    + "/documents/PHOTO", "/admin/familles/" + familyId + "/documents/HEALTH_SHEET"}) {
+                mvc.perform(get(page).cookie(staff)).andExpect(MockMvcResultMatchers.status().isForbidden());
+            }
+            mvc.perform(post(base + "/nouveau").cookie(staff).with(csrf()).param("firstName", "Léa"))
+                    .andExpect(MockMvcResultMatchers.status().isForbidden());
+            mvc.perform(post(base + "/" + CHILD + "/archivage").cookie(staff).with(csrf()))
+                    .andExpect(MockMvcResultMatchers.status().isForbidden());
+            mvc.perform(multipart(base + "/" + CHILD + "/documents/PHOTO").file(new MockMultipartFile("file",
+                    "photo.png", "image/png", new byte[]{1})).cookie(staff).with(csrf()))
+                    .andExpect(MockMvcResultMatchers.status().isForbidden());
+            Document list = page(base, staff);
+            assertThat(list.select("tr[data-child=" + CHILD + "]").text()).as(role + " reads").contains("Léa");
+            assertThat(list.select("main a[href^=" + base + "/]")).as(role + " gets no action").isEmpty();
+            assertThat(list.select("a[href^=/admin/familles/" + familyId + "/documents/]")).isEmpty();
+            Element section = page("/admin/familles/" + familyId, staff)
+                    .select("section[aria-labelledby=enfants]").first();
+            assertThat(section.select("a[href^=" + base + "/]")).as(role + ": no action in the file").isEmpty();
+        }
+        assertThat(services.calls("POST", "/api/children")).isEmpty();
+        assertThat(services.calls("POST", "/api/children/" + CHILD + "/archive")).isEmpty();
+        assertThat(services.calls("POST", "/api/documents")).isEmpty();
+        mvc.perform(get(base + "/nouveau").cookie(activeParent())).andExpect(MockMvcResultMatchers.status().isForbidden());
+
+        // administrators and agents find the actions in the family's file
+        Element section = page("/admin/familles/" + familyId, loginStaff("AGENT"))
+                .select("section[aria-labelledby=enfants]").first();
+        assertThat(section.select("a[href=" + base + "/nouveau]").text()).isEqualTo("Ajouter un enfant à la famille");
+        assertThat(section.select("tr[data-child=" + CHILD + "] a[href=" + base + "/" + CHILD + "]").text())
+                .isEqualTo("Modifier le profil de Léa");
+        assertThat(section.select("a[href=" + base + "]").text()).contains("envoyer un document pour la famille");
     }
 }

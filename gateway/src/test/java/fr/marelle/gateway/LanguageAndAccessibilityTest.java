@@ -54,6 +54,14 @@ class LanguageAndAccessibilityTest extends GatewayTestSupport {
                 family(SecurityTest.FAMILY, SecurityTest.GUARDIAN, "ACTIVE"));
         services.answer("GET", "/api/messages", 200, "[]");
         services.answer("GET", "/api/staff", 200, "[]");
+        // a family's children in the console, and the parents' forms staff use on its behalf
+        String children = "/admin/familles/" + SecurityTest.FAMILY + "/enfants";
+        services.answer("GET", "/api/schools", 200, ChildrenPagesTest.SCHOOLS);
+        services.answer("GET", "/api/children/" + ChildrenPagesTest.CHILD, 200,
+                ChildrenPagesTest.childOfFamily(SecurityTest.FAMILY, false));
+        services.answer("GET", "/api/children", 200, "[" + ChildrenPagesTest.childOfFamily(SecurityTest.FAMILY, false)
+                + "]");
+        services.answer("GET", "/api/documents", 200, ChildrenPagesTest.OVERVIEW);
         List<Document> pages = List.of(
                 page(get("/")), page(get("/connexion?lang=en")), page(get("/inscription")),
                 page(get("/mot-de-passe/oubli")), page(get("/compte/valider?jeton=x")),
@@ -63,7 +71,12 @@ class LanguageAndAccessibilityTest extends GatewayTestSupport {
                 page("/admin/familles/" + SecurityTest.FAMILY, admin), page("/admin/familles/nouvelle", admin),
                 page("/admin/personnel/nouveau", admin),
                 page("/admin/familles/" + SecurityTest.FAMILY + "/contacts", admin),
-                page("/admin/comptes-en-attente/" + SecurityTest.GUARDIAN + "/refus", admin));
+                page("/admin/comptes-en-attente/" + SecurityTest.GUARDIAN + "/refus", admin),
+                page(children, admin), page(children + "/nouveau", admin),
+                page(children + "/" + ChildrenPagesTest.CHILD, admin),
+                page(children + "/" + ChildrenPagesTest.CHILD + "/documents/PHOTO", admin),
+                page("/admin/familles/" + SecurityTest.FAMILY + "/documents/HEALTH_SHEET", admin),
+                page("/vos-enfants/nouveau", session));
         for (Document page : pages) {
             String name = page.title();
             assertThat(page.select("html").attr("lang")).as(name).isIn("fr", "en");

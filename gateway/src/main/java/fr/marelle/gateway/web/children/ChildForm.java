@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /** A child as the forms of screens 12 and 15 hold it; the names are children-service's. */
 public class ChildForm implements Serializable {
@@ -47,8 +48,12 @@ public class ChildForm implements Serializable {
         errors.maxLength("allergies", allergies, 500);
     }
 
-    Map<String, Object> toRequest() {
+    /** The request children-service takes; {@code familyId} when staff add a child to a family, else null. */
+    Map<String, Object> toRequest(UUID familyId) {
         Map<String, Object> request = new LinkedHashMap<>();
+        if (familyId != null) {
+            request.put("familyId", familyId.toString());
+        }
         request.put("firstName", strip(firstName));
         request.put("lastName", strip(lastName));
         request.put("birthDate", strip(birthDate));

@@ -19,7 +19,8 @@ import java.util.UUID;
 /**
  * What children puts on the console: the documents waiting for review (for those who review them: ADMIN, AGENT); in
  * a family's file its children (age, school and class, whether they may be booked or what is missing) and its
- * documents in words; in the configuration hub the schools and classes, the catalogue of documents and what a child
+ * documents in words, with the actions administrators and agents take on the family's behalf (add a child, change
+ * one, send a document); in the configuration hub the schools and classes, the catalogue of documents and what a child
  * needs to be booked. Who may open each page is checked again by {@link ChildrenRouteRules} and children-service.
  */
 @Component
@@ -51,6 +52,7 @@ class ChildrenConsole implements DashboardTiles, FamilyFileSections, Configurati
                 "familySection", Map.of("familyId", familyId, "children", familyChildren,
                         "familyDocuments", overview.path("family"),
                         "mayReview", REVIEWERS.contains(user.role().name()),
+                        "mayAct", FamilyChildrenConsoleController.ACTING.contains(user.role().name()),
                         "waiting", waiting(familyChildren, overview))));
     }
 

@@ -19,7 +19,7 @@ import java.util.UUID;
 
 /**
  * The console's side: the queue of documents to validate or refuse (the family is told by email), the schools and
- * their classes, and a family's children with their documents (from the family file).
+ * their classes. A family's children, and what staff do for it, are {@link FamilyChildrenConsoleController}'s.
  */
 @Controller
 class ChildrenConsoleController {
@@ -182,14 +182,6 @@ class ChildrenConsoleController {
         model.addAttribute("errors", errors.asMap());
         model.addAttribute("focusField", prefix + "name");
         return schools(model);
-    }
-
-    @GetMapping("/admin/familles/{familyId}/enfants")
-    String familyChildren(@PathVariable UUID familyId, Model model) {
-        model.addAttribute("familyId", familyId);
-        model.addAttribute("children", children.children(familyId));
-        model.addAttribute("overview", children.documents(familyId));
-        return "children/family";
     }
 
     private static Integer age(FormErrors errors, String field, String value) {

@@ -20,11 +20,12 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * An upload of the children's pages that the multipart limits refuse (a file over 10 MB, a request over its limit, a
- * body that cannot be read) sends the user back to the page of that upload with the message next to its file
- * field, instead of the generic error page; nothing reached children-service. The request is refused before any
- * controller runs (the parts are read first), so this resolver recognises the upload by its address, ahead of
- * Spring's resolvers, and lets any other address go on to them untouched.
+ * An upload of the children's pages (the parents', and the console's on a family's behalf) that the multipart limits
+ * refuse (a file over 10 MB, a request over its limit, a body that cannot be read) sends the user back to the page
+ * of that upload with the message next to its file field, instead of the generic error page; nothing reached
+ * children-service. The request is refused before any controller runs (the parts are read first), so this resolver
+ * recognises the upload by its address, ahead of Spring's resolvers, and lets any other address go on to them
+ * untouched.
  */
 @Component
 class ChildrenUploadLimits implements HandlerExceptionResolver, Ordered {
@@ -32,6 +33,10 @@ class ChildrenUploadLimits implements HandlerExceptionResolver, Ordered {
     private static final PathPatternParser PATHS = PathPatternParser.defaultInstance;
     private static final PathPattern CHILD_DOCUMENT = PATHS.parse("/vos-enfants/{childId}/documents/{kind}");
     private static final PathPattern FAMILY_DOCUMENT = PATHS.parse("/mes-documents/{kind}");
+    private static final PathPattern CONSOLE_CHILD_DOCUMENT = PATHS.parse(
+            "/admin/familles/{familyId}/enfants/{childId}/documents/{kind}");
+    private static final PathPattern CONSOLE_FAMILY_DOCUMENT = PATHS.parse(
+            "/admin/familles/{familyId}/documents/{kind}");
     private static final PathPattern BLANK_FORM = PATHS.parse(DocumentKindsConsoleController.BASE
             + "/{code}/formulaire");
     private static final Pattern ID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
@@ -60,9 +65,14 @@ class ChildrenUploadLimits implements HandlerExceptionResolver, Ordered {
         PathContainer container = PathContainer.parsePath(path);
         String page;
         String field;
-        if (CHILD_DOCUMENT.matches(container)) {
-            Map<String, String> variables = CHILD_DOCUMENT.matchAndExtract(container).getUriVariables();
-            if (!ID.matcher(variables.get("childId")).matches() || !CODE.matcher(variables.get("kind")).matches()) {
+        if (CHILD_DOCUMENT.matches(container) || CONSOLE_CHILD_DOCUMENT.matches(container)
+                || CONSOLE_FAMILY_DOCUMENT.matches(container)) {
+            // an upload page of its own (a parent's for a child; staff's for a child or the family): back to it
+            PathPattern pattern = CHILD_DOCUMENT.matches(container) ? CHILD_DOCUMENT
+                    : CONSOLE_CHILD_DOCUMENT.matches(container) ? CONSOLE_CHILD_DOCUMENT : CONSOLE_FAMILY_DOCUMENT;
+            Map<String, String> variables = pattern.matchAndExtract(container).getUriVariables();
+            if (!variables.entrySet().stream().allMatch(v -> v.getKey().equals("kind")
+                    ? CODE.matcher(v.getValue()).matches() : ID.matcher(v.getValue()).matches())) {
                 return null;
             }
             page = path;

@@ -27,6 +27,8 @@ class PlanningPagesTest extends GatewayTestSupport {
     static void planning(DynamicPropertyRegistry registry) {
         registry.add("marelle.services.planning.url", services::url);
         registry.add("marelle.services.billing.url", services::url);
+        // the console's home also asks children-service (documents to review)
+        registry.add("marelle.services.children.url", services::url);
     }
 
     static final String LEA = "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f";
@@ -274,6 +276,7 @@ class PlanningPagesTest extends GatewayTestSupport {
             throws Exception {
         services.answer("GET", "/api/guardians/awaiting-activation", 200, "[]");
         services.answer("GET", "/api/messages/failed", 200, "[]");
+        services.answer("GET", "/api/documents/pending", 200, "[]");
         services.answer("GET", "/api/occupancy/overview", 200, OVERVIEW);
         services.answer("GET", "/api/waitlists", 200, WAITLISTS);
         Cookie agent = loginStaff("AGENT");

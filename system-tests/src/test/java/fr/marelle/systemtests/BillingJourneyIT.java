@@ -1,15 +1,13 @@
 package fr.marelle.systemtests;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.marelle.systemtests.portal.Broker;
+import fr.marelle.systemtests.portal.Billing;
 import fr.marelle.systemtests.portal.Browser;
+import fr.marelle.systemtests.portal.Pages;
 import fr.marelle.systemtests.portal.ParentSession;
+import fr.marelle.systemtests.portal.PlanningFacts;
 import fr.marelle.systemtests.portal.Portal;
 import fr.marelle.systemtests.portal.StaffSession;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,19 +21,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Screen 18 and the billing console in a real browser, with an axe-core check of every page: the administrator
@@ -52,7 +46,6 @@ class BillingJourneyIT {
 
     static final String PASSWORD = "Marelle-Cantine-2026!x";
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
     static void browserAvailable() {
@@ -63,11 +56,11 @@ class BillingJourneyIT {
     @Test
     void a_parent_reads_the_invoice_of_last_month_and_a_credit_note_corrects_it() throws Exception {
         YearMonth lastMonth = YearMonth.now(PARIS).minusMonths(1);
-        List<LocalDate> days = schoolDays(lastMonth, 3);
+        List<LocalDate> days = Billing.schoolDays(lastMonth, 3);
         String serviceId = "cantine-" + UUID.randomUUID().toString().substring(0, 8);
         String email = ParentSession.anEmail("camille");
         try (Browser parent = new Browser(); Browser staff = new Browser();
-             KafkaProducer<String, byte[]> kafka = producer()) {
+             Broker kafka = new Broker()) {
             StaffSession.logInAsAdministrator(staff);
             ParentSession.Parent camille = ParentSession.activeParent(parent, staff, email, PASSWORD);
 
@@ -76,14 +69,14 @@ class BillingJourneyIT {
             assertThat(parent.text()).contains("Vous n'avez effectué aucune commande pour le moment");
 
             // planning's catalogue knows the canteen; the administrator enters its tariff
-            publish(kafka, "planning.ServiceChanged.v1", serviceId, Map.of("serviceId", serviceId, "code", "CANTEEN",
+            kafka.publish("planning.ServiceChanged.v1", serviceId, Map.of("serviceId", serviceId, "code", "CANTEEN",
                     "name", "Restauration scolaire", "cesuClass", "NONE", "unit", "DAY", "hoursPerUnit", 2.0,
                     "active", true));
-            eventually(staff, Portal.GATEWAY + "/admin/facturation/tarifs/nouvelle-grille",
+            Pages.eventually(staff, Portal.GATEWAY + "/admin/facturation/tarifs/nouvelle-grille",
                     () -> !staff.driver().findElements(By.cssSelector("#serviceId option[value='" + serviceId + "']"))
                             .isEmpty());
             new Select(staff.find(By.id("serviceId"))).selectByValue(serviceId);
-            setValue(staff, "effectiveFrom", lastMonth.atDay(1).toString());
+            Pages.setValue(staff, "effectiveFrom", lastMonth.atDay(1).toString());
             staff.type("brackets-0-maxQuotientFamilial", "800").type("brackets-0-unitPrice", "1,90")
                     .type("brackets-1-unitPrice", "deux euros soixante");
             staff.submit(By.cssSelector("main form button[type=submit]"));
@@ -95,46 +88,31 @@ class BillingJourneyIT {
 
             // Camille's submission for Léa, and the registers: present on the first two days, excused on the third
             String lea = UUID.randomUUID().toString();
-            publish(kafka, "children.ChildRegistered.v1", camille.familyId(), Map.of("childId", lea,
+            kafka.publish("children.ChildRegistered.v1", camille.familyId(), Map.of("childId", lea,
                     "familyId", camille.familyId(), "firstName", "Léa", "lastName", "Martin",
                     "birthDate", "2019-03-14", "schoolId", UUID.randomUUID().toString()));
-            List<Map<String, Object>> lines = new ArrayList<>();
-            List<String> bookings = new ArrayList<>();
-            for (LocalDate day : days) {
-                String booking = UUID.randomUUID().toString();
-                bookings.add(booking);
-                lines.add(Map.of("bookingId", booking, "childId", lea, "serviceId", serviceId, "date", day.toString(),
-                        "outcome", "BOOKED"));
-            }
-            publish(kafka, "planning.BookingsSubmitted.v1", camille.familyId(), Map.of("submissionId",
-                    UUID.randomUUID().toString(), "familyId", camille.familyId(), "submittedAt",
-                    lastMonth.atDay(1).atStartOfDay(PARIS).toInstant().toString(), "lines", lines));
+            List<PlanningFacts.Booking> bookings = PlanningFacts.submitted(kafka, camille.familyId(), serviceId,
+                    List.of(lea), days, lastMonth.atDay(1).atStartOfDay(PARIS).toInstant());
             for (int i = 0; i < days.size(); i++) {
-                publish(kafka, "planning.AttendanceSettled.v1", serviceId + "@" + days.get(i), Map.of(
-                        "serviceId", serviceId, "date", days.get(i).toString(), "schoolId", UUID.randomUUID().toString(),
-                        "closedAt", Instant.now().toString(), "records", List.of(Map.of("bookingId", bookings.get(i),
-                                "childId", lea, "familyId", camille.familyId(),
-                                "state", i < 2 ? "PRESENT" : "ABSENT_EXCUSED", "hours", 2.0))));
+                PlanningFacts.settled(kafka, serviceId, days.get(i), PlanningFacts.on(bookings, days.get(i)),
+                        i < 2 ? "PRESENT" : "ABSENT_EXCUSED", "journey-" + UUID.randomUUID());
             }
 
             // the order: no validated QF attestation, so the top bracket (2,60 €) for each day
-            eventually(parent, Portal.GATEWAY + "/ma-facturation",
+            Pages.eventually(parent, Portal.GATEWAY + "/ma-facturation",
                     () -> parent.text().contains("3 jours réservés"));
             assertThat(parent.text()).contains("7,80");
             parent.click(By.cssSelector("#commandes ~ .table-wrapper tbody a"));
             parent.checked();
-            eventually(parent, parent.driver().getCurrentUrl(), () -> parent.text().contains("Absence excusée"));
+            Pages.eventually(parent, parent.driver().getCurrentUrl(), () -> parent.text().contains("Absence excusée"));
             assertThat(parent.driver().findElements(By.cssSelector("tbody .badge")).stream()
                     .map(e -> e.getText()).toList()).containsExactly("Dû", "Dû", "Absence excusée, non facturé");
 
             // month end, from the console
-            staff.open(Portal.GATEWAY + "/admin/facturation");
-            setValue(staff, "period", lastMonth.toString());
-            staff.submit(By.cssSelector("form[action$='/emissions'] button[type=submit]"));
-            eventually(staff, Portal.GATEWAY + "/admin/facturation", () -> staff.text().contains("Terminée"));
+            Billing.issueInvoices(staff, lastMonth);
 
             // the parent reads the invoice and downloads it
-            eventually(parent, Portal.GATEWAY + "/ma-facturation", () -> parent.text().contains("FAC-"));
+            Pages.eventually(parent, Portal.GATEWAY + "/ma-facturation", () -> parent.text().contains("FAC-"));
             assertThat(parent.text()).contains("5,20"); // two days due at 2,60 €, the excused one free
             String pdfUrl = parent.find(By.cssSelector("#factures ~ .table-wrapper a[href$='/pdf']"))
                     .getAttribute("href");
@@ -153,39 +131,9 @@ class BillingJourneyIT {
             staff.type("quantities-0-", "1").type("reason", "Journée comptée deux fois");
             staff.submit(By.cssSelector("main form button[type=submit]"));
             assertThat(staff.text()).contains("Avoir AV-");
-            eventually(parent, Portal.GATEWAY + "/ma-facturation", () -> parent.text().contains("Avoir AV-"));
+            Pages.eventually(parent, Portal.GATEWAY + "/ma-facturation", () -> parent.text().contains("Avoir AV-"));
             assertThat(parent.pagesVisited()).hasSizeGreaterThan(5);
         }
-    }
-
-    /** Reopens the page until it shows what the test waits for (the services work asynchronously). */
-    static void eventually(Browser browser, String url, BooleanSupplier condition) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            browser.open(url);
-            return condition.getAsBoolean();
-        });
-    }
-
-    /**
-     * Fills a date or month field: what a person picks in the browser's own widget, whose typed format depends on the
-     * browser's language.
-     */
-    static void setValue(Browser browser, String id, String value) {
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
-                "arguments[0].value = arguments[1]", browser.find(By.id(id)), value);
-    }
-
-    /** School days (not Wednesdays nor weekends) of the month, the first {@code count}. */
-    static List<LocalDate> schoolDays(YearMonth month, int count) {
-        List<LocalDate> days = new ArrayList<>();
-        for (LocalDate d = month.atDay(1); days.size() < count; d = d.plusDays(1)) {
-            switch (d.getDayOfWeek()) {
-                case WEDNESDAY, SATURDAY, SUNDAY -> {
-                }
-                default -> days.add(d);
-            }
-        }
-        return days;
     }
 
     /** The PDF as the browser would download it, with the parent's session. */
@@ -194,27 +142,5 @@ class BillingJourneyIT {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
                         .header("Cookie", "MARELLE_SESSION=" + session.getValue()).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    static KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092"),
-                new StringSerializer(), new ByteArraySerializer());
-    }
-
-    /** As the platform's publisher sends it: the contract's payload, a versioned type and an event id in headers. */
-    static void publish(KafkaProducer<String, byte[]> kafka, String type, String key, Map<String, Object> payload)
-            throws Exception {
-        String topic = "marelle." + type.substring(0, type.indexOf('.'));
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, JSON.writeValueAsBytes(payload));
-        header(record, "marelle-event-id", UUID.randomUUID().toString());
-        header(record, "marelle-event-type", type);
-        header(record, "marelle-source", type.substring(0, type.indexOf('.')) + "-service");
-        header(record, "marelle-occurred-at", Instant.now().toString());
-        header(record, "marelle-correlation-id", "journey-" + UUID.randomUUID());
-        kafka.send(record).get();
-    }
-
-    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -2,6 +2,8 @@ package fr.marelle.systemtests;
 
 import fr.marelle.systemtests.portal.ActiveParent;
 import fr.marelle.systemtests.portal.Browser;
+import fr.marelle.systemtests.portal.Children;
+import fr.marelle.systemtests.portal.Pages;
 import fr.marelle.systemtests.portal.Portal;
 import fr.marelle.systemtests.portal.TestDocuments;
 import org.junit.jupiter.api.Assumptions;
@@ -18,8 +20,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,13 +51,6 @@ class ChildrenJourneyIT {
         return name.toString();
     }
 
-    /** A birth date giving the child this school age for the current school year (dd/mm/yyyy). */
-    static String bornForSchoolAge(int age) {
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
-        int startYear = today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1;
-        return "14/03/" + (startYear - age);
-    }
-
     @Test
     void a_parent_adds_two_children_with_their_documents_and_staff_validate_or_refuse_them() throws Exception {
         String family = familyName();
@@ -66,10 +59,7 @@ class ChildrenJourneyIT {
             ActiveParent.open(parent, staff, family); // leaves the administrator logged in on `staff`
 
             // --- the administrator: a school, the health sheet's blank form --------------------------------------
-            staff.open(Portal.GATEWAY + "/admin/ecoles");
-            staff.type("name", school).type("minAge", "3").type("maxAge", "6");
-            staff.submit(By.cssSelector("form[action$='/admin/ecoles'] button[type=submit]"));
-            assertThat(staff.text()).contains("L'école est ouverte");
+            Children.openSchool(staff, school);
 
             staff.open(Portal.GATEWAY + "/admin/types-de-documents");
             assertThat(staff.text()).contains("Fiche sanitaire").contains("Photo d'identité");
@@ -87,7 +77,7 @@ class ChildrenJourneyIT {
             parent.open(Portal.GATEWAY + "/vos-enfants");
             assertThat(parent.text()).contains("Vous n'avez encore enregistré aucun enfant.");
             parent.open(Portal.GATEWAY + "/vos-enfants/nouveau");
-            awaitSchoolInTheList(parent, school);
+            Children.awaitSchoolInTheList(parent, school);
             parent.submit(By.cssSelector("main form button[type=submit]"));
             assertThat(parent.find(By.id("erreurs")).getText()).isNotBlank();
             assertThat(parent.find(By.id("firstName-error")).getText()).contains("Le prénom est obligatoire.");
@@ -100,7 +90,7 @@ class ChildrenJourneyIT {
             new Select(parent.find(By.id("schoolId"))).selectByVisibleText(school);
             parent.submit(By.cssSelector("main form button[type=submit]"));
             assertThat(parent.find(By.id("birthDate-error")).getText()).contains("Cette date n'existe pas.");
-            parent.type("birthDate", bornForSchoolAge(9));
+            parent.type("birthDate", Children.bornForSchoolAge(9));
             parent.submit(By.cssSelector("main form button[type=submit]"));
             assertThat(parent.find(By.id("birthDate-error")).getText())
                     .contains("L'âge de l'enfant ne correspond pas à cette école");
@@ -109,28 +99,28 @@ class ChildrenJourneyIT {
             parent.open(Portal.GATEWAY + "/vos-enfants");
             assertThat(parent.text()).as("nothing stored").contains("Vous n'avez encore enregistré aucun enfant.");
 
-            String lea = addChild(parent, "Léa", family, bornForSchoolAge(4), school);
+            String lea = Children.add(parent, "Léa", family, Children.bornForSchoolAge(4), school);
             byte[] photo = TestDocuments.jpegWithGps(300, 400);
             assertThat(TestDocuments.hasExif(photo)).as("the photo sent has its EXIF and GPS").isTrue();
-            upload(parent, TestDocuments.file("IMG_2041.jpg", photo));
+            Children.upload(parent, TestDocuments.file("IMG_2041.jpg", photo));
             assertThat(parent.text()).contains("La photo de Léa est enregistrée.");
-            String hugo = addChild(parent, "Hugo", family, bornForSchoolAge(5), school);
-            upload(parent, TestDocuments.file("photo-hugo.jpg", TestDocuments.jpegWithGps(240, 320)));
+            String hugo = Children.add(parent, "Hugo", family, Children.bornForSchoolAge(5), school);
+            Children.upload(parent, TestDocuments.file("photo-hugo.jpg", TestDocuments.jpegWithGps(240, 320)));
 
             parent.open(Portal.GATEWAY + "/vos-enfants/" + lea + "/documents/SCHOOL_INSURANCE");
-            upload(parent, TestDocuments.file("assurance-" + family + ".pdf",
+            Children.upload(parent, TestDocuments.file("assurance-" + family + ".pdf",
                     TestDocuments.pdf("Attestation d'assurance scolaire")));
             assertThat(parent.text()).contains("L'attestation d'assurance de Léa est envoyée");
 
             parent.open(Portal.GATEWAY + "/vos-enfants/" + hugo + "/documents/SCHOOL_INSURANCE");
-            upload(parent, TestDocuments.file("assurance-hugo.pdf", TestDocuments.text("Ceci n'est pas un PDF.")));
+            Children.upload(parent, TestDocuments.file("assurance-hugo.pdf", TestDocuments.text("Ceci n'est pas un PDF.")));
             assertThat(parent.driver().getCurrentUrl()).contains("/documents/SCHOOL_INSURANCE");
             assertThat(parent.find(By.id("file-error")).getText())
                     .contains("Seuls les fichiers PDF, JPEG et PNG sont acceptés");
             assertThat(parent.find(By.id("file")).getAttribute("aria-invalid")).isEqualTo("true");
 
             // the list: photos, and the photo as it is served has no EXIF (no GPS position)
-            awaitOnPage(parent, Portal.GATEWAY + "/vos-enfants", "Hugo " + family, "Léa " + family);
+            Pages.showing(parent, Portal.GATEWAY + "/vos-enfants", "Hugo " + family, "Léa " + family);
             WebElement leaPhoto = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> {
                         parent.driver().navigate().refresh();
@@ -146,23 +136,21 @@ class ChildrenJourneyIT {
             assertThat(documentItem(parent, "Fiche sanitaire").getText()).contains("À fournir")
                     .contains("Télécharger le formulaire");
             assertThat(parent.text()).contains("Autorisation");
-            parent.find(By.id("file-HEALTH_SHEET")).sendKeys(TestDocuments.file("fiche-" + family + ".pdf",
+            Children.sendFamilyDocument(parent, "HEALTH_SHEET", TestDocuments.file("fiche-" + family + ".pdf",
                     TestDocuments.pdf("Fiche sanitaire")));
-            parent.submit(By.cssSelector("form[action*='/mes-documents/HEALTH_SHEET'] button[type=submit]"));
-            assertThat(parent.text()).contains("Votre document est envoyé");
-            awaitOnPage(parent, Portal.GATEWAY + "/mes-documents", "En attente de validation");
+            Pages.showing(parent, Portal.GATEWAY + "/mes-documents", "En attente de validation");
             assertThat(documentItem(parent, "Fiche sanitaire").getText()).contains("En attente de validation");
 
             // --- the administrator reviews: the insurance validated, the health sheet refused -------------------
             staff.open(Portal.GATEWAY + "/admin/documents");
-            WebElement insurance = reviewItem(staff, "assurance-" + family + ".pdf");
-            staff.submit(By.xpath(reviewXpath("assurance-" + family + ".pdf")
+            WebElement insurance = Children.reviewItem(staff, "assurance-" + family + ".pdf");
+            staff.submit(By.xpath(Children.reviewXpath("assurance-" + family + ".pdf")
                     + "//form[contains(@action, '/validation')]//button"));
             assertThat(staff.text()).contains("Le document est validé");
             assertThat(insurance).isNotNull();
 
-            reviewItem(staff, "fiche-" + family + ".pdf");
-            String refusal = reviewXpath("fiche-" + family + ".pdf") + "//form[contains(@action, '/refus')]";
+            Children.reviewItem(staff, "fiche-" + family + ".pdf");
+            String refusal = Children.reviewXpath("fiche-" + family + ".pdf") + "//form[contains(@action, '/refus')]";
             staff.submit(By.xpath(refusal + "//button"));
             WebElement reason = staff.find(By.xpath(refusal + "//textarea"));
             assertThat(reason.getAttribute("aria-invalid")).isEqualTo("true");
@@ -173,9 +161,9 @@ class ChildrenJourneyIT {
             assertThat(staff.text()).contains("Le document est refusé");
 
             // --- the parent sees both states change ------------------------------------------------------------
-            awaitOnPage(parent, Portal.GATEWAY + "/mes-documents", "Motif : La fiche n'est pas signée.");
+            Pages.showing(parent, Portal.GATEWAY + "/mes-documents", "Motif : La fiche n'est pas signée.");
             assertThat(documentItem(parent, "Fiche sanitaire").getText()).contains("Refusé");
-            awaitOnPage(parent, Portal.GATEWAY + "/vos-enfants", "Validé jusqu'au 31/08/");
+            Pages.showing(parent, Portal.GATEWAY + "/vos-enfants", "Validé jusqu'au 31/08/");
             WebElement leaCard = parent.find(By.xpath("//li[contains(@class,'child-card')][.//h2[contains(., 'Léa')]]"));
             assertThat(leaCard.getText()).contains("Attestation d'assurance scolaire").contains("Validé");
             WebElement hugoCard = parent.find(By.xpath("//li[contains(@class,'child-card')][.//h2[contains(., 'Hugo')]]"));
@@ -184,65 +172,9 @@ class ChildrenJourneyIT {
         }
     }
 
-    /** The school just opened shows in the form's list once children-service's catalogue has it. */
-    private static void awaitSchoolInTheList(Browser parent, String school) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            parent.driver().navigate().refresh();
-            return parent.find(By.id("schoolId")).getText().contains(school);
-        });
-    }
-
-    /** Adds a child through the form; its id, from the photo page the parent is sent to. */
-    private static String addChild(Browser parent, String firstName, String lastName, String birthDate,
-                                   String school) {
-        parent.open(Portal.GATEWAY + "/vos-enfants/nouveau");
-        parent.type("firstName", firstName).type("lastName", lastName).type("birthDate", birthDate);
-        new Select(parent.find(By.id("schoolId"))).selectByVisibleText(school);
-        parent.submit(By.cssSelector("main form button[type=submit]"));
-        String url = parent.driver().getCurrentUrl();
-        assertThat(url).matches(".*/vos-enfants/[0-9a-f-]{36}/documents/PHOTO");
-        assertThat(parent.text()).contains(firstName + " est enregistré(e)");
-        return url.replaceAll(".*/vos-enfants/([0-9a-f-]{36})/.*", "$1");
-    }
-
-    private static void upload(Browser parent, String path) {
-        parent.find(By.id("file")).sendKeys(path);
-        parent.submit(By.cssSelector("main form[enctype='multipart/form-data'] button[type=submit]"));
-    }
-
-    /** Opens the page until it shows every text (read models follow the events a moment later). */
-    private static void awaitOnPage(Browser browser, String url, String... texts) {
-        browser.open(url);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            browser.driver().navigate().refresh();
-            String page = browser.text();
-            for (String text : texts) {
-                if (!page.contains(text)) {
-                    return false;
-                }
-            }
-            return true;
-        });
-        browser.checked();
-    }
-
     private static WebElement documentItem(Browser parent, String title) {
         return parent.find(By.xpath("//li[contains(@class,'document-item')][.//h3[normalize-space()='" + title
                 + "']]"));
-    }
-
-    private static String reviewXpath(String fileName) {
-        return "//li[contains(@class,'review-item')][.//a[contains(., '" + fileName + "')]]";
-    }
-
-    /** The document in the review queue, once it has arrived there. */
-    private static WebElement reviewItem(Browser staff, String fileName) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            staff.driver().navigate().refresh();
-            return !staff.driver().findElements(By.xpath(reviewXpath(fileName))).isEmpty();
-        });
-        staff.checked();
-        return staff.find(By.xpath(reviewXpath(fileName)));
     }
 
     /** A file through the gateway, with the browser's session. */

@@ -1,27 +1,20 @@
 package fr.marelle.systemtests;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.marelle.systemtests.portal.Broker;
 import fr.marelle.systemtests.portal.Browser;
+import fr.marelle.systemtests.portal.Pages;
 import fr.marelle.systemtests.portal.ParentSession;
 import fr.marelle.systemtests.portal.Portal;
 import fr.marelle.systemtests.portal.StaffSession;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
-import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
@@ -46,7 +39,6 @@ class PlanningJourneyIT {
 
     static final String PASSWORD = "Marelle-Planning-2026!x";
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
     static void browserAvailable() {
@@ -59,13 +51,13 @@ class PlanningJourneyIT {
         String email = ParentSession.anEmail("camille");
         String childId = UUID.randomUUID().toString();
         try (Browser parent = new Browser(); Browser staff = new Browser();
-             KafkaProducer<String, byte[]> kafka = producer()) {
+             Broker kafka = new Broker()) {
             StaffSession.logInAsAdministrator(staff);
             ParentSession.Parent camille = ParentSession.activeParent(parent, staff, email, PASSWORD);
-            publish(kafka, "children.ChildRegistered.v1", camille.familyId(), Map.of("childId", childId,
+            kafka.publish("children.ChildRegistered.v1", camille.familyId(), Map.of("childId", childId,
                     "familyId", camille.familyId(), "firstName", "Léa", "lastName", "Martin",
                     "birthDate", "2019-03-14", "schoolId", "b7e1c2d3-4f5a-4b6c-8d7e-9f0a1b2c3d4e"));
-            publish(kafka, "children.ChildRequirementsChanged.v1", camille.familyId(), Map.of("childId", childId,
+            kafka.publish("children.ChildRequirementsChanged.v1", camille.familyId(), Map.of("childId", childId,
                     "familyId", camille.familyId(), "satisfied", List.of("PHOTO", "SCHOOL_INSURANCE", "HEALTH_SHEET"),
                     "missing", List.of(), "schoolYear", "2026-2027"));
 
@@ -83,8 +75,8 @@ class PlanningJourneyIT {
 
             // a school week at least two weeks ahead: Monday to Friday, Wednesday has no school
             LocalDate monday = firstSchoolWeek(parent);
-            setDate(parent, "from", monday);
-            setDate(parent, "to", monday.plusDays(4));
+            Pages.setValue(parent, "from", monday.toString());
+            Pages.setValue(parent, "to", monday.plusDays(4).toString());
             parent.submit(By.cssSelector("main form button[type=submit]"));
             assertThat(parent.find(By.tagName("h1")).getText()).isEqualTo("Récapitulatif avant confirmation");
             assertThat(parent.text()).contains("4 jours à réserver", "Léa : 4 jours");
@@ -118,7 +110,7 @@ class PlanningJourneyIT {
 
             // a strike on Friday: the day is closed, its booking cancelled free of charge
             LocalDate friday = monday.plusDays(4);
-            setDate(staff, "date", friday);
+            Pages.setValue(staff, "date", friday.toString());
             staff.type("reason", "Grève du personnel");
             staff.submit(By.xpath("//main//button[contains(., 'Fermer ce jour')]"));
             assertThat(staff.text()).contains("1 réservation annulée sans frais");
@@ -145,33 +137,5 @@ class PlanningJourneyIT {
             }
         }
         throw new IllegalStateException("No school week with four bookable days in the next ten weeks");
-    }
-
-    /** A date field as the browser's date picker fills it (ISO value). */
-    static void setDate(Browser browser, String id, LocalDate date) {
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1]",
-                browser.find(By.id(id)), date.toString());
-    }
-
-    static KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092"),
-                new StringSerializer(), new ByteArraySerializer());
-    }
-
-    /** As the platform's publisher sends it: the contract's payload, a versioned type and an event id in headers. */
-    static void publish(KafkaProducer<String, byte[]> kafka, String type, String key, Map<String, Object> payload)
-            throws Exception {
-        String topic = "marelle." + type.substring(0, type.indexOf('.'));
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, JSON.writeValueAsBytes(payload));
-        header(record, "marelle-event-id", UUID.randomUUID().toString());
-        header(record, "marelle-event-type", type);
-        header(record, "marelle-source", type.substring(0, type.indexOf('.')) + "-service");
-        header(record, "marelle-occurred-at", Instant.now().toString());
-        header(record, "marelle-correlation-id", "journey-" + UUID.randomUUID());
-        kafka.send(record).get();
-    }
-
-    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

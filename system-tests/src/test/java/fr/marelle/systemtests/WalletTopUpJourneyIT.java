@@ -2,17 +2,16 @@ package fr.marelle.systemtests;
 
 import fr.marelle.systemtests.portal.ActiveParent;
 import fr.marelle.systemtests.portal.Browser;
+import fr.marelle.systemtests.portal.Pages;
 import fr.marelle.systemtests.portal.Portal;
 import fr.marelle.systemtests.portal.StaffSession;
+import fr.marelle.systemtests.portal.Wallets;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.time.Duration;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,17 +57,13 @@ class WalletTopUpJourneyIT {
             parent.type("cardNumber", "4242 4242 4242 4241").type("expiry", "12/35").type("cvc", "123");
             parent.submit(By.cssSelector("button[value=pay]"));
             assertThat(parent.find(By.id("cardNumber-error")).getText()).contains("Numéro de carte invalide");
-            parent.type("cardNumber", "4242 4242 4242 4242").type("expiry", "12/35").type("cvc", "123");
-            parent.submit(By.cssSelector("button[value=pay]"));
+            Wallets.payWithTestCard(parent);
 
             // back on the portal: the provider is asked at once, the page follows the payment until it is settled
-            assertThat(parent.driver().getCurrentUrl()).startsWith(Portal.GATEWAY + "/porte-monnaie/paiements/");
-            waitFor(parent, () -> parent.find(By.id("etat-paiement")).getText().contains("Paiement accepté"));
+            Wallets.awaitPayment(parent, "Paiement accepté");
             assertThat(parent.text()).contains("votre porte-monnaie est crédité de 25,50");
-            parent.checked();
 
-            reloadUntil(parent, Portal.GATEWAY + "/porte-monnaie", () -> parent.text().contains("25,50 €")
-                    && parent.text().contains("Paiement par carte bancaire"));
+            Pages.showing(parent, Portal.GATEWAY + "/porte-monnaie", "25,50 €", "Paiement par carte bancaire");
             assertThat(parent.find(By.cssSelector(".wallet-figure dd")).getText()).startsWith("25,50 €");
 
             // a second payment, given up on the card page
@@ -77,7 +72,7 @@ class WalletTopUpJourneyIT {
             parent.submit(By.cssSelector("main form button[type=submit]"));
             parent.submit(By.id("payer"));
             parent.submit(By.cssSelector("button[value=cancel]"));
-            waitFor(parent, () -> parent.find(By.id("etat-paiement")).getText().contains("annulé"));
+            Wallets.awaitPayment(parent, "annulé");
             assertThat(parent.text()).contains("Votre porte-monnaie n'est pas crédité");
 
             // the town's finance desk: the family's wallet, and a CESU cheque recorded with its reason
@@ -94,35 +89,9 @@ class WalletTopUpJourneyIT {
             assertThat(staff.find(By.cssSelector("[role=status]")).getText())
                     .contains("Opération enregistrée (Chèques CESU)");
 
-            reloadUntil(parent, Portal.GATEWAY + "/porte-monnaie", () -> parent.text().contains("Chèque CESU n° 1234 5678 9"));
+            Pages.showing(parent, Portal.GATEWAY + "/porte-monnaie", "Chèque CESU n° 1234 5678 9");
             assertThat(parent.text()).contains("Motif : Chèques CESU remis à l'accueil");
             StaffSession.logOut(staff);
-        }
-    }
-
-    private static void waitFor(Browser browser, Supplier<Boolean> condition) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> condition.get());
-    }
-
-    /** Read models follow their events within a moment: the page is opened again until it shows them. */
-    private static void reloadUntil(Browser browser, String url, Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        browser.open(url);
-        while (!condition.get()) {
-            assertThat(System.nanoTime()).as("page " + url + " never showed what was expected:\n" + browser.text())
-                    .isLessThan(deadline);
-            sleep();
-            browser.driver().navigate().refresh();
-        }
-        browser.checked();
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

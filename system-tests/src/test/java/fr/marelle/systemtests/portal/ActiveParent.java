@@ -17,13 +17,18 @@ public record ActiveParent(String email, String password, String firstName, Stri
 
     /** Registers, confirms, has an administrator activate the account, and leaves the parent logged in. */
     public static ActiveParent open(Browser parent, Browser staff, String lastName) {
+        return open(parent, staff, lastName, "06 12 34 56 78");
+    }
+
+    /** The same, with a mobile number of the family's own (to tell its SMS from other journeys' families'). */
+    public static ActiveParent open(Browser parent, Browser staff, String lastName, String mobile) {
         String email = lastName.toLowerCase().replaceAll("[^a-z]", "") + "."
                 + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         ActiveParent account = new ActiveParent(email, "Hirondelle-du-Centre-26", "Camille", lastName);
         parent.open(Portal.GATEWAY + "/inscription");
         new Select(parent.find(By.id("civility"))).selectByValue("MADAME");
         parent.type("firstName", account.firstName()).type("lastName", lastName)
-                .type("mainPhone", "06 12 34 56 78").type("addressLine1", "3 rue de la Gare")
+                .type("mainPhone", mobile).type("addressLine1", "3 rue de la Gare")
                 .type("postcode", "88450").type("city", "Vincey").type("email", email)
                 .type("password", account.password()).type("passwordConfirmation", account.password());
         parent.submit(By.cssSelector("main form button[type=submit]"));

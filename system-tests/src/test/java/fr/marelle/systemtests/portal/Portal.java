@@ -13,6 +13,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,6 +43,7 @@ public final class Portal implements ExtensionContext.Store.CloseableResource {
     private final Path runDirectory;
     private final String prefix;
     private volatile Duration coldStart = Duration.ZERO;
+    private static volatile Portal running;
 
     private Portal(Process launcher, Path runDirectory, String prefix) {
         this.launcher = launcher;
@@ -99,6 +103,7 @@ public final class Portal implements ExtensionContext.Store.CloseableResource {
                 Thread.sleep(500);
             }
             portal.coldStart = Duration.between(started, Instant.now());
+            running = portal;
             return portal;
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -106,6 +111,26 @@ public final class Portal implements ExtensionContext.Store.CloseableResource {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The portal of this test run (started by {@link Extension}). */
+    public static Portal running() {
+        if (running == null) {
+            throw new IllegalStateException("The portal is not started: extend the test with Portal.Extension");
+        }
+        return running;
+    }
+
+    /**
+     * A connection to one service's own database (e.g. {@code "wallet"}), as only a test reaching under the
+     * services may open: to alter a stored row on purpose and put it back.
+     */
+    public Connection database(String service) throws SQLException {
+        if (!DATABASES.contains(service)) {
+            throw new IllegalArgumentException("No database " + service + " in the portal");
+        }
+        return DriverManager.getConnection(TestDatabases.urlOf(prefix + service), TestDatabases.user(),
+                TestDatabases.password());
     }
 
     public Duration coldStart() {

@@ -89,7 +89,7 @@ public final class Portal implements ExtensionContext.Store.CloseableResource {
             Portal portal = new Portal(process, run, prefix);
             Runtime.getRuntime().addShutdownHook(new Thread(portal::close, "stop-portal"));
             Path ready = run.resolve("ready");
-            Instant deadline = started.plus(Duration.ofMinutes(5));
+            Instant deadline = started.plus(startDeadline());
             while (!Files.exists(ready)) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("The launcher stopped before the portal was ready:\n"
@@ -97,7 +97,7 @@ public final class Portal implements ExtensionContext.Store.CloseableResource {
                 }
                 if (Instant.now().isAfter(deadline)) {
                     portal.close();
-                    throw new IllegalStateException("The portal was not ready within 5 minutes:\n"
+                    throw new IllegalStateException("The portal was not ready within " + startDeadline() + ":\n"
                             + tail(run.resolve("launcher-console.log")));
                 }
                 Thread.sleep(500);
@@ -111,6 +111,17 @@ public final class Portal implements ExtensionContext.Store.CloseableResource {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * How long the portal may take to be ready: 5 minutes, or longer when the launcher is given more time per
+     * application (MARELLE_START_TIMEOUT_SECONDS, which it reads from the environment it inherits) on a busy machine.
+     */
+    static Duration startDeadline() {
+        String perApplication = System.getenv("MARELLE_START_TIMEOUT_SECONDS");
+        Duration launcher = perApplication == null || perApplication.isBlank() ? Duration.ZERO
+                : Duration.ofSeconds(Long.parseLong(perApplication.strip()) + 60);
+        return launcher.compareTo(Duration.ofMinutes(5)) > 0 ? launcher : Duration.ofMinutes(5);
     }
 
     /** The portal of this test run (started by {@link Extension}). */

@@ -377,7 +377,7 @@ class AuditScenarioIT {
                 .as("no feature unavailable on the dashboard").isEmpty();
         Set<String> tiles = staff.driver().findElements(By.cssSelector("li.tile")).stream()
                 .map(t -> t.getAttribute("data-tile")).collect(Collectors.toSet());
-        assertThat(tiles).contains("awaiting", "failedMessages");
+        assertThat(tiles).contains("awaiting", "documentsToReview", "overdrawnWallets", "failedMessages");
 
         staff.open(Portal.GATEWAY + "/admin/familles/" + familyId);
         assertThat(staff.driver().findElements(By.xpath("//*[contains(@class,'alert--warning')]")))
@@ -385,7 +385,11 @@ class AuditScenarioIT {
         assertThat(staff.find(By.tagName("main")).getText()).contains(account.email());
         Map<String, String> sections = staff.driver().findElements(By.cssSelector("section.family-section")).stream()
                 .collect(Collectors.toMap(s -> s.getAttribute("aria-labelledby"), WebElement::getText));
-        assertThat(sections).containsKeys("messages", "notifications");
+        assertThat(sections).containsKeys("enfants", "commandes-factures", "porte-monnaie", "messages",
+                "notifications");
+        assertThat(sections.get("enfants")).contains("Léa", "Hugo");
+        assertThat(sections.get("commandes-factures")).contains("FAC-");
+        assertThat(sections.get("porte-monnaie")).contains("12,20");
         assertThat(sections.get("messages")).contains(account.email()).doesNotContain("ne peuvent pas être affichés");
         assertThat(sections.get("notifications")).isNotBlank();
     }

@@ -377,7 +377,8 @@ class AuditScenarioIT {
                 .as("no feature unavailable on the dashboard").isEmpty();
         Set<String> tiles = staff.driver().findElements(By.cssSelector("li.tile")).stream()
                 .map(t -> t.getAttribute("data-tile")).collect(Collectors.toSet());
-        assertThat(tiles).contains("awaiting", "documentsToReview", "overdrawnWallets", "failedMessages");
+        assertThat(tiles).contains("awaiting", "documentsToReview", "occupancyToday", "occupancyWeek", "waitlists",
+                "overdrawnWallets", "failedMessages");
 
         staff.open(Portal.GATEWAY + "/admin/familles/" + familyId);
         assertThat(staff.driver().findElements(By.xpath("//*[contains(@class,'alert--warning')]")))
@@ -385,8 +386,8 @@ class AuditScenarioIT {
         assertThat(staff.find(By.tagName("main")).getText()).contains(account.email());
         Map<String, String> sections = staff.driver().findElements(By.cssSelector("section.family-section")).stream()
                 .collect(Collectors.toMap(s -> s.getAttribute("aria-labelledby"), WebElement::getText));
-        assertThat(sections).containsKeys("enfants", "commandes-factures", "porte-monnaie", "messages",
-                "notifications");
+        assertThat(sections).containsKeys("enfants", "reservations", "commandes-factures", "porte-monnaie",
+                "messages", "notifications");
         assertThat(sections.get("enfants")).contains("Léa", "Hugo");
         assertThat(sections.get("commandes-factures")).contains("FAC-");
         assertThat(sections.get("porte-monnaie")).contains("12,20");

@@ -228,17 +228,17 @@ class AuditScenarioIT {
                 && r.who().startsWith("Parent"));
         assertThat(all).anyMatch(r -> r.service().equals("children") && r.who().startsWith("Administrateur"));
         assertThat(all).anyMatch(r -> r.service().equals("planning") && r.who().startsWith("Parent"));
-        assertThat(all).anyMatch(r -> r.service().equals("wallet") && r.type().endsWith("WalletDebited")
+        assertThat(all).anyMatch(r -> r.service().equals("wallet") && r.type().endsWith("ChargeDebited")
                 && r.who().startsWith("Système"));
 
         // the register that went below the threshold: its charges, debits, the alert and the messages, one flow
-        Row low = all.stream().filter(r -> r.type().endsWith("WalletBalanceLow")).findFirst().orElseThrow();
+        Row low = all.stream().filter(r -> r.type().endsWith("LowBalanceCrossed")).findFirst().orElseThrow();
         assertThat(low.correlation()).isEqualTo(alertFlow);
         List<Row> flow = timeline("flow=" + alertFlow + "&follow=false");
         assertThat(flow).allMatch(r -> alertFlow.equals(r.correlation()));
         assertThat(flow.stream().map(r -> r.service() + ":" + r.type().substring(r.type().lastIndexOf('.') + 1))
-                .collect(Collectors.toSet())).contains("billing:ChargeSettled", "wallet:WalletDebited",
-                "wallet:WalletBalanceLow").anyMatch(t -> t.startsWith("notification:"));
+                .collect(Collectors.toSet())).contains("billing:ChargesSettled", "wallet:ChargeDebited",
+                "wallet:LowBalanceCrossed").anyMatch(t -> t.startsWith("notification:"));
 
         // a booking made on the planning pages: the order and charges it led to, and the wallet's reservation
         Set<String> bookingFlows = all.stream().filter(r -> r.service().equals("planning")
@@ -248,8 +248,8 @@ class AuditScenarioIT {
         assertThat(all).anyMatch(r -> r.service().equals("wallet") && bookingFlows.contains(r.correlation()));
 
         // filters narrow it: a kind, then an author
-        List<Row> debits = timeline("subject=" + familyId + "&kind=WalletDebited&follow=false");
-        assertThat(debits).hasSize(3).allMatch(r -> r.type().endsWith("WalletDebited"));
+        List<Row> debits = timeline("subject=" + familyId + "&kind=ChargeDebited&follow=false");
+        assertThat(debits).hasSize(3).allMatch(r -> r.type().endsWith("ChargeDebited"));
         List<Row> byParent = timeline("subject=" + familyId + "&role=PARENT&follow=false");
         assertThat(byParent).isNotEmpty().hasSizeLessThan(all.size()).allMatch(r -> r.who().startsWith("Parent"));
 
@@ -273,7 +273,7 @@ class AuditScenarioIT {
                 + e.path("type").asText() + " " + e.path("correlationId").asText("")));
         assertThat(csvRows.stream().map(r -> r.get("eventId") + " " + r.get("service") + " " + r.get("type") + " "
                 + r.get("correlationId")).toList()).containsExactlyElementsOf(jsonRows);
-        assertThat(csvRows.stream().filter(r -> r.get("type").endsWith("WalletBalanceLow"))
+        assertThat(csvRows.stream().filter(r -> r.get("type").endsWith("LowBalanceCrossed"))
                 .map(r -> r.get("correlationId")).toList()).containsExactly(alertFlow);
     }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -114,6 +115,8 @@ class PlanningJourneyIT {
 
             // a strike on Friday: the day is closed, its booking cancelled free of charge
             LocalDate friday = monday.plusDays(4);
+            staff.open(Portal.GATEWAY + "/admin/planification/services#fermeture");
+            new Select(staff.find(By.id("serviceId"))).selectByValue("canteen");
             Pages.setValue(staff, "date", friday.toString());
             staff.type("reason", "Grève du personnel");
             staff.submit(By.xpath("//main//button[contains(., 'Fermer ce jour')]"));

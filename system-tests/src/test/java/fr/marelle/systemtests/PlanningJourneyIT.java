@@ -120,7 +120,8 @@ class PlanningJourneyIT {
             Pages.setValue(staff, "date", friday.toString());
             staff.type("reason", "Grève du personnel");
             staff.submit(By.xpath("//main//button[contains(., 'Fermer ce jour')]"));
-            assertThat(staff.text()).contains("1 réservation annulée sans frais");
+            // other journeys share the portal and may have booked the same Friday: at least Léa's is cancelled
+            assertThat(staff.text()).containsPattern("est fermé ; [1-9]\\d* réservations? annulées? sans frais");
 
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 parent.open(Portal.GATEWAY + "/planification/canteen?jour=" + monday);

@@ -38,12 +38,22 @@ public record ActiveParent(String email, String password, String firstName, Stri
         parent.submit(By.cssSelector("main form button[type=submit]"));
 
         StaffSession.logInAsAdministrator(staff);
-        staff.open(Portal.GATEWAY + "/admin/comptes-en-attente");
-        staff.submit(By.xpath("//tr[contains(., '" + email + "')]//form[contains(@action, '/activation')]//button"));
-        Mailbox.awaitMail(email, "Votre compte est activé");
+        activate(staff, email);
 
         account.logIn(parent);
         return account;
+    }
+
+    /**
+     * Staff (logged in in {@code staff}) activate the account of this address from the accounts waiting for
+     * activation, once that list (a read model) shows it, and the parent gets the email that says so.
+     */
+    static void activate(Browser staff, String email) {
+        By activation = By.xpath("//tr[contains(., '" + email + "')]//form[contains(@action, '/activation')]//button");
+        Pages.eventually(staff, Portal.GATEWAY + "/admin/comptes-en-attente",
+                () -> !staff.driver().findElements(activation).isEmpty());
+        staff.submit(activation);
+        Mailbox.awaitMail(email, "Votre compte est activé");
     }
 
     public void logIn(Browser parent) {

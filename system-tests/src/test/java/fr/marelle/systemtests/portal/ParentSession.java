@@ -39,11 +39,10 @@ public final class ParentSession {
         parent.open(Mailbox.linkIn(verification));
         parent.submit(By.cssSelector("main form button[type=submit]"));
 
-        staff.open(Portal.GATEWAY + "/admin/comptes-en-attente");
-        staff.submit(By.xpath("//tr[contains(., '" + email + "')]//form[contains(@action, '/activation')]//button"));
-        Mailbox.awaitMail(email, "Votre compte est activé");
+        ActiveParent.activate(staff, email);
 
-        staff.open(Portal.GATEWAY + "/admin/familles?q=" + email);
+        Pages.eventually(staff, Portal.GATEWAY + "/admin/familles?q=" + email,
+                () -> !staff.driver().findElements(By.cssSelector("tbody a[href*='/admin/familles/']")).isEmpty());
         String href = staff.find(By.cssSelector("tbody a[href*='/admin/familles/']")).getAttribute("href");
         String familyId = href.substring(href.lastIndexOf('/') + 1);
         assertThat(familyId).hasSize(36);

@@ -11,8 +11,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -100,6 +105,44 @@ class AuditApiTest {
         JsonNode removed = auditor().get("/internal/audit/chain?aggregateId=" + noteId).body();
         assertThat(removed.path("breaks").get(0).path("sequence").asLong()).isEqualTo(2);
         assertThat(removed.path("breaks").get(0).path("reason").asText()).isEqualTo("events missing before this one");
+    }
+
+    @Test
+    void each_chain_hash_is_the_documented_sha256_an_auditor_can_recompute_outside_the_database() throws Exception {
+        String noteId = note("v0");
+        new ServiceApi(port).as(parent).put("/api/notes/" + noteId, Map.of("text", "v1"));
+        List<Map<String, Object>> rows = jdbc.sql("SELECT * FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "ORDER BY sequence_number").param(noteId).query().listOfRows();
+        assertThat(rows).hasSize(2);
+        byte[] previous = null;
+        for (Map<String, Object> row : rows) {
+            // SHA-256 over: previous hash, aggregate id, sequence (8 bytes), event id, type, revision, payload,
+            // metadata, time; each part but the sequence prefixed by its length in 4 bytes (-1 when absent)
+            ByteArrayOutputStream parts = new ByteArrayOutputStream();
+            part(parts, previous);
+            part(parts, utf8(row.get("aggregate_identifier")));
+            parts.write(ByteBuffer.allocate(8).putLong(((Number) row.get("sequence_number")).longValue()).array());
+            part(parts, utf8(row.get("event_identifier")));
+            part(parts, utf8(row.get("payload_type")));
+            part(parts, utf8(row.get("payload_revision")));
+            part(parts, (byte[]) row.get("payload"));
+            part(parts, (byte[]) row.get("meta_data"));
+            part(parts, utf8(row.get("time_stamp")));
+            byte[] expected = MessageDigest.getInstance("SHA-256").digest(parts.toByteArray());
+            assertThat((byte[]) row.get("chain_hash")).as("event %s", row.get("sequence_number")).isEqualTo(expected);
+            previous = expected;
+        }
+    }
+
+    private static byte[] utf8(Object value) {
+        return value == null ? null : value.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void part(ByteArrayOutputStream out, byte[] value) {
+        out.writeBytes(ByteBuffer.allocate(4).putInt(value == null ? -1 : value.length).array());
+        if (value != null) {
+            out.writeBytes(value);
+        }
     }
 
     @Test

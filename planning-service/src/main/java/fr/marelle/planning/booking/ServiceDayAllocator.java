@@ -40,7 +40,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * snapshotted, and it allocates a whole batch of submissions in one event (DESIGN §6). The bookings themselves live
  * with each child ({@link ChildMonth}), so families never contend with each other.
  */
-@Aggregate(cache = "planningAggregateCache", snapshotTriggerDefinition = "allocatorSnapshotTrigger")
+@Aggregate(cache = "allocatorCache", snapshotTriggerDefinition = "allocatorSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class ServiceDayAllocator {

@@ -56,7 +56,7 @@ class AuditConsoleTest extends GatewayTestSupport {
                 event("planning", 7, "BookingRecorded", "booking-1", "2026-11-02T07:15:00Z", "PARENT", "parent-1",
                         BOOKING_FLOW, "{\"familyId\":\"" + FAMILY + "\",\"day\":\"2026-11-03\"}"),
                 // a service names itself by its application name: the console shows its context
-                event("wallet-service", 3, "=WalletDebited", FAMILY, "2026-11-03T11:30:00Z", "SYSTEM", "system:wallet",
+                event("wallet", 3, "=WalletDebited", FAMILY, "2026-11-03T11:30:00Z", "SYSTEM", "system:wallet",
                         BOOKING_FLOW, "{\"amountCents\":190}"),
                 event("accounts", 1, "FamilyOpened", FAMILY, "2026-11-01T09:00:00Z", "PARENT", "parent-1",
                         "flow-registration", "{\"familyId\":\"" + FAMILY + "\"}")) + "]");
@@ -182,7 +182,7 @@ class AuditConsoleTest extends GatewayTestSupport {
     void a_broken_chain_shows_where_it_breaks() throws Exception {
         Cookie auditor = loginStaff("AUDITOR");
         services.answer("GET", "/internal/audit/chain", 200, """
-                {"service":"wallet-service","streams":3,"events":41,"headDigest":"ab12","breaks":[
+                {"service":"wallet","streams":3,"events":41,"headDigest":"ab12","breaks":[
                   {"aggregateId":"%s","sequence":5,"eventId":"e-5","globalIndex":88,
                    "reason":"content does not match its hash"}]}""".formatted(FAMILY));
         Document page = page("/audit/chaines?verifier=1&service=wallet", auditor);
@@ -209,7 +209,7 @@ class AuditConsoleTest extends GatewayTestSupport {
         Document list = page("/audit/modeles", auditor);
         assertThat(list.select("#modeles tbody tr")).hasSize(6);
         services.answer("POST", "/internal/audit/read-models/wallet-summary/replay", 200, """
-                {"service":"wallet-service","processingGroup":"wallet-summary","eventsReplayed":120,"took":"PT0.4S",
+                {"service":"wallet","processingGroup":"wallet-summary","eventsReplayed":120,"took":"PT0.4S",
                  "tables":[{"table":"rm_wallet","liveRows":4,"replayedRows":4,"onlyLive":1,"onlyReplayed":1,
                             "samples":["live: {\\"balance\\":999}"]}]}""");
         Document result = page(post("/audit/modeles/rejouer").cookie(auditor).with(csrf())
@@ -232,7 +232,7 @@ class AuditConsoleTest extends GatewayTestSupport {
 
         services.answer("GET", "/internal/audit/as-of", 200, "[\"wallet\"]");
         services.answer("GET", "/internal/audit/as-of/wallet", 200, """
-                {"service":"wallet-service","view":"wallet","familyId":"%s","at":"2026-11-02T09:00:00Z","eventsReplayed":3,
+                {"service":"wallet","view":"wallet","familyId":"%s","at":"2026-11-02T09:00:00Z","eventsReplayed":3,
                  "state":{"balance":"12,50 €","upcoming":"3,80 €","movements":[{"label":"Recharge","amount":"20,00 €"}]}}"""
                 .formatted(FAMILY));
         Document state = page("/audit/etat?family=" + FAMILY + "&at=2026-11-02T10:00&at=2026-11-03T10:00:30", auditor);

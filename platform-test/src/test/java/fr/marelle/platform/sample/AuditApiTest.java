@@ -82,6 +82,7 @@ class AuditApiTest {
             new ServiceApi(port).as(parent).put("/api/notes/" + noteId, Map.of("text", "v" + i));
         }
         JsonNode intact = auditor().get("/internal/audit/chain").body();
+        assertThat(intact.path("service").asText()).as("the context it is (marelle.context)").isEqualTo("sample");
         assertThat(intact.path("breaks").size()).as(intact.toString()).isZero();
         assertThat(intact.path("events").asLong()).isGreaterThanOrEqualTo(4);
         assertThat(auditor().get("/internal/audit/chain?aggregateId=" + noteId).body().path("events").asLong())

@@ -94,8 +94,10 @@ public class StatusAutoConfiguration {
             return new AuditController(history, chains, replayer, views.orderedStream().toList());
         }
 
+        /** The bounded context the service is ({@code marelle.context}), as the audit console names it. */
         private static String serviceName(Environment environment) {
-            return environment.getProperty("spring.application.name", "service");
+            return environment.getProperty("marelle.context",
+                    environment.getProperty("spring.application.name", "service"));
         }
     }
 

@@ -33,9 +33,6 @@ public class AuditClient {
                              String type, String revision, Instant occurredAt, String actorId, String actorRole,
                              String familyId, String clientIp, String correlationId, String causationId,
                              JsonNode payload) {
-        public AuditEvent {
-            service = contextOf(service);
-        }
     }
 
     /**
@@ -61,10 +58,6 @@ public class AuditClient {
     }
 
     public record ChainReport(String service, long streams, long events, List<ChainBreak> breaks, String headDigest) {
-        public ChainReport {
-            service = contextOf(service);
-        }
-
         public boolean intact() {
             return breaks.isEmpty();
         }
@@ -82,10 +75,6 @@ public class AuditClient {
 
     public record ReplayResult(String service, String processingGroup, long eventsReplayed,
                                List<TableDifference> tables, Duration took) {
-        public ReplayResult {
-            service = contextOf(service);
-        }
-
         public boolean identical() {
             return tables.stream().allMatch(TableDifference::identical);
         }
@@ -93,9 +82,6 @@ public class AuditClient {
 
     public record AsOf(String service, String view, String familyId, Instant at, long eventsReplayed,
                        JsonNode state) {
-        public AsOf {
-            service = contextOf(service);
-        }
     }
 
     private static final ParameterizedTypeReference<List<AuditEvent>> EVENTS = new ParameterizedTypeReference<>() {
@@ -190,15 +176,6 @@ public class AuditClient {
         return services.patientService(service).get("/internal/audit/as-of/" + view, parameters,
                 new ParameterizedTypeReference<AsOf>() {
                 });
-    }
-
-    /**
-     * A service names itself by its application name ({@code wallet-service}); the console names it by its context
-     * ({@code wallet}), as everywhere else in the gateway (addresses, labels, filters).
-     */
-    static String contextOf(String service) {
-        return service != null && service.endsWith("-service")
-                ? service.substring(0, service.length() - "-service".length()) : service;
     }
 
     private static <T> Gathered<T> gather(List<ServiceFanOut.Answer<T>> answers) {

@@ -53,6 +53,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -417,28 +418,17 @@ class AuditScenarioIT {
         Pages.eventually(parent, Portal.GATEWAY + "/porte-monnaie",
                 () -> Wallets.cents(Wallets.figures(parent).get("Solde")) == balanceCents);
         // the figures no longer move (a reservation or a debit may still be on its way)
-        Map<String, String> figures = Wallets.figures(parent);
-        while (true) {
-            sleep(2_000);
-            parent.driver().navigate().refresh();
-            Map<String, String> again = Wallets.figures(parent);
-            if (again.equals(figures)) {
-                break;
-            }
-            figures = again;
-        }
+        AtomicReference<Map<String, String>> last = new AtomicReference<>(Wallets.figures(parent));
+        await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ofSeconds(2)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> {
+                    parent.driver().navigate().refresh();
+                    Map<String, String> again = Wallets.figures(parent);
+                    return again.equals(last.getAndSet(again));
+                });
+        Map<String, String> figures = last.get();
         LocalDateTime at = LocalDateTime.now(PARIS).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
         snapshots.add(new Snapshot(moment, at, figures));
         await().atMost(Duration.ofSeconds(5)).until(() -> LocalDateTime.now(PARIS).isAfter(at.plusSeconds(1)));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The newest SMS the local SMS gateway received for a number (its last nine digits), waiting for it. */

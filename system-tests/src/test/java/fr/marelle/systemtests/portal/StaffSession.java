@@ -5,11 +5,13 @@ import dev.samstevens.totp.code.HashingAlgorithm;
 import dev.samstevens.totp.exceptions.CodeGenerationException;
 import org.openqa.selenium.By;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Staff log in through the browser as a person would: address and password, then the second factor, enrolled at
@@ -60,12 +62,12 @@ public final class StaffSession {
         if (secret == null) {
             throw new IllegalStateException("No second factor enrolled for " + email + " in this run");
         }
-        long step = Instant.now().getEpochSecond() / 30;
         Long last = LAST_STEP.get(email);
-        while (last != null && step <= last) {
-            sleep(1_000);
-            step = Instant.now().getEpochSecond() / 30;
+        if (last != null) {
+            await().atMost(Duration.ofSeconds(31)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> currentStep() > last);
         }
+        long step = currentStep();
         LAST_STEP.put(email, step);
         try {
             return new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6).generate(secret, step);
@@ -74,12 +76,7 @@ public final class StaffSession {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static long currentStep() {
+        return Instant.now().getEpochSecond() / 30;
     }
 }

@@ -2,6 +2,7 @@ package fr.marelle.systemtests.portal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.marelle.platform.integration.IntegrationHeaders;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -41,11 +42,11 @@ public final class Broker implements AutoCloseable {
         try {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>("marelle." + service, key,
                     JSON.writeValueAsBytes(payload));
-            header(record, "marelle-event-id", UUID.randomUUID().toString());
-            header(record, "marelle-event-type", type);
-            header(record, "marelle-source", service + "-service");
-            header(record, "marelle-occurred-at", Instant.now().toString());
-            header(record, "marelle-correlation-id", correlationId);
+            header(record, IntegrationHeaders.EVENT_ID, UUID.randomUUID().toString());
+            header(record, IntegrationHeaders.EVENT_TYPE, type);
+            header(record, IntegrationHeaders.SOURCE, service + "-service");
+            header(record, IntegrationHeaders.OCCURRED_AT, Instant.now().toString());
+            header(record, IntegrationHeaders.CORRELATION_ID, correlationId);
             producer.send(record).get();
         } catch (JsonProcessingException | ExecutionException e) {
             throw new IllegalStateException("Could not publish " + type, e);

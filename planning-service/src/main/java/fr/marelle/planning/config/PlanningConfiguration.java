@@ -1,5 +1,6 @@
 package fr.marelle.planning.config;
 
+import fr.marelle.platform.eventstore.BoundedAggregateCache;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;

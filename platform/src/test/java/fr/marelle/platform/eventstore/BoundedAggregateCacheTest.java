@@ -1,7 +1,9 @@
-package fr.marelle.planning.config;
+package fr.marelle.platform.eventstore;
 
 import org.axonframework.common.caching.Cache;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +45,37 @@ class BoundedAggregateCacheTest {
 
         assertThat(seen).containsExactly("created canteen/2027-01-04", "updated canteen/2027-01-04",
                 "removed canteen/2027-01-04");
+    }
+
+    @Test
+    void an_aggregate_saved_inside_a_database_transaction_is_cached_only_once_it_commits() {
+        BoundedAggregateCache cache = new BoundedAggregateCache(10);
+        cache.put("family-1", "version 1");
+
+        inTransaction(() -> {
+            cache.put("family-1", "version 2");
+            assertThat(cache.containsKey("family-1")).as("not seen by others before the commit").isFalse();
+        }, TransactionSynchronization.STATUS_COMMITTED);
+        assertThat(cache.<String, String>get("family-1")).isEqualTo("version 2");
+
+        inTransaction(() -> cache.put("family-1", "version 3"), TransactionSynchronization.STATUS_ROLLED_BACK);
+        assertThat(cache.containsKey("family-1")).as("a rolled back version is dropped, not kept").isFalse();
+
+        inTransaction(() -> assertThat(cache.putIfAbsent("family-2", "new")).isTrue(),
+                TransactionSynchronization.STATUS_ROLLED_BACK);
+        assertThat(cache.containsKey("family-2")).isFalse();
+    }
+
+    /** Runs {@code work} as if inside a Spring-managed transaction that ends with {@code status}. */
+    private static void inTransaction(Runnable work, int status) {
+        TransactionSynchronizationManager.initSynchronization();
+        try {
+            work.run();
+            TransactionSynchronizationManager.getSynchronizations()
+                    .forEach(synchronization -> synchronization.afterCompletion(status));
+        } finally {
+            TransactionSynchronizationManager.clearSynchronization();
+        }
     }
 
     @Test

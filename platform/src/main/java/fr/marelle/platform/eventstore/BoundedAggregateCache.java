@@ -1,9 +1,11 @@
-package fr.marelle.planning.config;
+package fr.marelle.platform.eventstore;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.List;
 import java.util.concurrent.ConcurrentMap;
@@ -14,15 +16,23 @@ import java.util.function.UnaryOperator;
 /**
  * Axon's aggregate cache on a Caffeine map bounded by entry count, with soft values: aggregates stay in memory until
  * the least recently used must make room or the heap runs short, instead of until the next garbage collection as
- * with Axon's {@code WeakReferenceCache}. At the rentrée a service-day's allocator carries its waiting list; rebuilding it from its
- * snapshot (a megabyte of JSON at full scale) after every collection cost more than all the booking itself.
+ * with Axon's {@code WeakReferenceCache}. For aggregates that are costly to rebuild (planning's service-day allocator,
+ * whose snapshot carries a waiting list) or that take several commands in quick succession (notification's outgoing
+ * message: queued, started, sent within a second). A stale entry on another replica cannot write: its append fails on
+ * the event store's sequence constraint, and Axon evicts the entry when the unit of work rolls back.
+ *
+ * <p>An aggregate saved inside a database transaction that Axon does not own (a command sent from a Kafka consumer's
+ * transaction, which commits its effects with its processed-message row) is cached only once that transaction
+ * commits; until then it is absent, so that no other thread sees uncommitted events, and a transaction that rolls back
+ * leaves nothing behind. Commands later in the same transaction load it from the event store, as the transaction sees
+ * it.
  */
-final class BoundedAggregateCache implements Cache {
+public final class BoundedAggregateCache implements Cache {
 
     private final ConcurrentMap<Object, Object> entries;
     private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
 
-    BoundedAggregateCache(long maximumEntries) {
+    public BoundedAggregateCache(long maximumEntries) {
         this.entries = Caffeine.newBuilder()
                 .maximumSize(maximumEntries)
                 .softValues()
@@ -50,6 +60,22 @@ final class BoundedAggregateCache implements Cache {
             remove(key);
             return;
         }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            remove(key);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == STATUS_COMMITTED) {
+                        store(key, value);
+                    }
+                }
+            });
+            return;
+        }
+        store(key, value);
+    }
+
+    private void store(Object key, Object value) {
         Object previous = entries.put(key, value);
         listeners.forEach(listener -> {
             if (previous == null) {
@@ -62,6 +88,13 @@ final class BoundedAggregateCache implements Cache {
 
     @Override
     public boolean putIfAbsent(Object key, Object value) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            if (entries.containsKey(key)) {
+                return false;
+            }
+            put(key, value);
+            return true;
+        }
         boolean added = entries.putIfAbsent(key, value) == null;
         if (added) {
             listeners.forEach(listener -> listener.onEntryCreated(key, value));

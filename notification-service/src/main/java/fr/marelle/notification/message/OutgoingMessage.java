@@ -36,7 +36,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * several workers: an attempt holds the message for a lease, a sent message is never started again, and every
  * outcome names its attempt.
  */
-@Aggregate
+@Aggregate(cache = "outgoingMessageCache")
 public class OutgoingMessage {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");

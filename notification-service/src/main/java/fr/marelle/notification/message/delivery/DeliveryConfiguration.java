@@ -4,7 +4,10 @@ import fr.marelle.notification.message.RetryPolicy;
 import fr.marelle.notification.message.rendering.EmailRenderer;
 import fr.marelle.notification.message.rendering.SmsRenderer;
 import fr.marelle.notification.message.sms.SmsProvider;
+import fr.marelle.platform.eventstore.BoundedAggregateCache;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +25,15 @@ class DeliveryConfiguration {
     /** The SMTP timeouts (milliseconds) whose sum a lease must outlast. */
     static final String[] SMTP_TIMEOUTS = {"mail.smtp.connectiontimeout", "mail.smtp.timeout",
             "mail.smtp.writetimeout"};
+
+    /**
+     * Outgoing messages take three commands within a second or so (queued, attempt started, outcome): kept in
+     * memory, the last two do not read the message's events again. Bounded: a message leaves it once sent.
+     */
+    @Bean
+    Cache outgoingMessageCache(@Value("${marelle.mail.delivery.message-cache-size:10000}") long size) {
+        return new BoundedAggregateCache(size);
+    }
 
     @Bean
     RetryPolicy deliveryRetryPolicy(OutgoingMailProperties mail) {

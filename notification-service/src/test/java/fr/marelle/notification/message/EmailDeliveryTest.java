@@ -122,6 +122,30 @@ class EmailDeliveryTest {
     }
 
     @Test
+    void emails_share_an_open_connection_and_one_the_server_dropped_is_replaced_within_the_attempt()
+            throws Exception {
+        Registration first = Families.aRegistration();
+        Families.publish(first);
+        awaitFamilyStatus(staff(), first.familyId(), "SENT");
+        int connections = TestSmtp.proxy().accepted();
+
+        Registration second = Families.aRegistration();
+        Families.publish(second);
+        awaitFamilyStatus(staff(), second.familyId(), "SENT");
+        assertThat(TestSmtp.proxy().accepted()).as("the second email went on the first one's connection")
+                .isEqualTo(connections);
+
+        TestSmtp.proxy().cut(); // drops the open connection, which the mailer still holds
+        TestSmtp.proxy().restore();
+        Registration third = Families.aRegistration();
+        Families.publish(third);
+        JsonNode sent = awaitFamilyStatus(staff(), third.familyId(), "SENT");
+        assertThat(sent.path("attempts").asInt()).as("no failed attempt: a new connection at once").isEqualTo(1);
+        assertThat(TestSmtp.receivedBy(third.email())).hasSize(1);
+        assertThat(TestSmtp.proxy().accepted()).isEqualTo(connections + 1);
+    }
+
+    @Test
     void an_email_queued_while_the_smtp_server_is_down_is_retried_and_delivered_once_it_is_back() throws Exception {
         Registration registration = Families.aRegistration();
         JsonNode retrying;

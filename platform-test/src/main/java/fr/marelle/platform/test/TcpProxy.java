@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP forwarder on loopback that a test can cut and restore, to take a real dependency (a Kafka broker, an SMTP
@@ -20,6 +21,7 @@ public final class TcpProxy implements AutoCloseable {
     private final String targetHost;
     private final int targetPort;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private final AtomicInteger accepted = new AtomicInteger();
     private volatile ServerSocket server;
 
     public TcpProxy(int port, String targetHost, int targetPort) {
@@ -63,6 +65,11 @@ public final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
+    /** How many connections this proxy accepted so far. */
+    public int accepted() {
+        return accepted.get();
+    }
+
     public synchronized void restore() {
         if (server == null) {
             start();
@@ -78,6 +85,7 @@ public final class TcpProxy implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 Socket client = socket.accept();
+                accepted.incrementAndGet();
                 Socket target = new Socket(targetHost, targetPort);
                 open.add(client);
                 open.add(target);

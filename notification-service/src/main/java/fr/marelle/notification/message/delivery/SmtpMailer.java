@@ -24,7 +24,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Date;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * Hands one rendered email to the SMTP server configured by {@code spring.mail.*}: a multipart/alternative UTF-8
@@ -32,10 +35,18 @@ import java.util.Date;
  * id, so that a message sent twice after a crash carries the same id and mail clients can fold the copies.
  *
  * <p>Never called inside a database transaction (ADR 0004): an SMTP exchange may take as long as its timeouts.
+ *
+ * <p>Connections are kept open between emails, one per delivery thread at most ({@link #IDLE_MAX} idle ones): at a
+ * wallet alert's rush, opening a connection (and its EHLO, STARTTLS and AUTH) for every email cost as much as the
+ * email itself. A connection idle for longer than {@link #IDLE_TIMEOUT} is closed rather than reused, since servers
+ * drop quiet clients. A reused connection that fails before the server answered for this email (the server had
+ * dropped it) is replaced by a new one at once, within the same attempt.
  */
-class SmtpMailer {
+class SmtpMailer implements AutoCloseable {
 
     private static final int REPLY_MAX = 200;
+    static final int IDLE_MAX = 8;
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
 
     static {
         // Jakarta Mail finds its StreamProvider again for every encoded header, body part and multipart, through
@@ -50,6 +61,12 @@ class SmtpMailer {
     private final JavaMailSenderImpl smtp;
     private final InternetAddress from;
     private final Clock clock;
+    /** Open connections waiting for the next email, the most recently used first. */
+    private final Deque<IdleConnection> idle = new ConcurrentLinkedDeque<>();
+    private volatile boolean closed;
+
+    private record IdleConnection(Transport transport, long idleSinceNanos) {
+    }
 
     SmtpMailer(JavaMailSenderImpl smtp, String from, Clock clock) {
         this.smtp = smtp;
@@ -71,19 +88,84 @@ class SmtpMailer {
             throw new IllegalStateException("An SMTP call inside a database transaction (see ADR 0004)");
         }
         MimeMessage message = compose(messageId, recipient, email);
+        Transport reused = takeIdle();
+        if (reused != null) {
+            try {
+                return sendOn(reused, message);
+            } catch (MessagingException e) {
+                closeQuietly(reused);
+                if (answeredForThisEmail(e)) {
+                    throw failure(e);
+                }
+                // the server had dropped the idle connection: a new one below
+            }
+        }
         Transport transport = null;
         try {
             transport = smtp.getSession().getTransport(smtp.getProtocol());
             transport.connect(smtp.getHost(), smtp.getPort(), blankToNull(smtp.getUsername()),
                     blankToNull(smtp.getPassword()));
-            transport.sendMessage(message, message.getAllRecipients());
-            String reply = transport instanceof SMTPTransport smtpTransport
-                    ? shorten(smtpTransport.getLastServerResponse()) : null;
-            return new SentEmail(message.getMessageID(), reply);
+            return sendOn(transport, message);
         } catch (MessagingException e) {
-            throw failure(e);
-        } finally {
             closeQuietly(transport);
+            throw failure(e);
+        }
+    }
+
+    /** Sends on an open connection and, once the server accepted the email, keeps the connection for the next. */
+    private SentEmail sendOn(Transport transport, MimeMessage message) throws MessagingException {
+        transport.sendMessage(message, message.getAllRecipients());
+        String reply = transport instanceof SMTPTransport smtpTransport
+                ? shorten(smtpTransport.getLastServerResponse()) : null;
+        SentEmail sent = new SentEmail(message.getMessageID(), reply);
+        giveBack(transport);
+        return sent;
+    }
+
+    private Transport takeIdle() {
+        for (IdleConnection connection = idle.pollFirst(); connection != null; connection = idle.pollFirst()) {
+            // no NOOP to check it: a connection found broken is replaced within the attempt (see send)
+            if (System.nanoTime() - connection.idleSinceNanos() < IDLE_TIMEOUT.toNanos()) {
+                return connection.transport();
+            }
+            closeQuietly(connection.transport());
+        }
+        return null;
+    }
+
+    private void giveBack(Transport transport) {
+        if (closed || idle.size() >= IDLE_MAX) {
+            closeQuietly(transport);
+            return;
+        }
+        idle.offerFirst(new IdleConnection(transport, System.nanoTime()));
+        if (closed) {
+            close(); // closed while this email was on its way
+        }
+    }
+
+    /**
+     * The server answered this email's own commands (a refused recipient or message, a temporary refusal), as
+     * opposed to a connection that broke before it could: such an answer would be the same on a new connection.
+     */
+    private static boolean answeredForThisEmail(MessagingException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SMTPAddressFailedException) {
+                return true;
+            }
+            if (t instanceof SMTPSendFailedException refused && refused.getReturnCode() != 421) {
+                return true; // 421: the server is closing this (idle) connection
+            }
+        }
+        return false;
+    }
+
+    /** Closes the idle connections (the application is stopping). */
+    @Override
+    public void close() {
+        closed = true;
+        for (IdleConnection connection = idle.pollFirst(); connection != null; connection = idle.pollFirst()) {
+            closeQuietly(connection.transport());
         }
     }
 

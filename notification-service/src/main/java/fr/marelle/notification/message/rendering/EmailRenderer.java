@@ -20,6 +20,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Renders a message from its Thymeleaf templates: {@code mail/<template>/<language>.html} (HTML mode; its
@@ -31,6 +33,8 @@ import java.util.Set;
 public class EmailRenderer {
 
     static final ZoneId TOWN_TIME = ZoneId.of("Europe/Paris");
+    private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title>",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Map<String, DateTimeFormatter> EXPIRY = Map.of(
             Language.FRENCH, DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH),
             Language.ENGLISH, DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm '(Paris time)'", Locale.ENGLISH));
@@ -116,8 +120,8 @@ public class EmailRenderer {
         Context context = new Context(Locale.forLanguageTag(language), variables);
         String name = template.name().toLowerCase(Locale.ROOT) + "/" + language;
         try {
-            String subject = subjectOf(engine.process(name + ".html", Set.of("title"), context));
             String html = engine.process(name + ".html", context);
+            String subject = subjectOf(titleOf(html, name));
             String text = engine.process(name + ".txt", context);
             return new RenderedEmail(subject, text, html, language, listUnsubscribe);
         } catch (TemplateEngineException e) {
@@ -154,6 +158,15 @@ public class EmailRenderer {
     }
 
     /** The rendered {@code <title>} element, as plain text on one line (a header never holds a line break). */
+    /** The rendered {@code <title>} element: one rendering gives both the subject and the body. */
+    private static String titleOf(String html, String name) {
+        Matcher title = TITLE.matcher(html);
+        if (!title.find()) {
+            throw new RenderingFailedException("Template " + name + " has no <title>, the email's subject", null);
+        }
+        return title.group(1);
+    }
+
     static String subjectOf(String renderedTitle) {
         String text = HtmlUtils.htmlUnescape(renderedTitle.replaceAll("<[^>]*>", ""));
         return text.replaceAll("\\s+", " ").strip();

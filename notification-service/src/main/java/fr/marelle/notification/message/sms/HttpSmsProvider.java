@@ -53,6 +53,10 @@ public class HttpSmsProvider implements SmsProvider {
         this.sender = sender;
         this.json = json;
         this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
+                // HTTP/2 over TLS when the gateway offers it; plain HTTP/1.1 otherwise, without the cleartext
+                // upgrade offer (h2c) that no SMS gateway takes
+                .version("http".equalsIgnoreCase(settings.url().getScheme())
+                        ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 

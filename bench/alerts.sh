@@ -5,11 +5,11 @@
 # Kafka producer to the SMS at the gateway and to the email accepted by the SMTP server, next to the raw Kafka
 # publish → consume latency at the same rate (the baseline). Aim: p99 under 2 s. See benchmarks/README.md.
 #
-#   bench/alerts.sh                             # 200/s for 30 s after 10 s of warm-up; table also in bench/results/
+#   bench/alerts.sh                             # 200/s for 30 s after 60 s of warm-up; table also in bench/results/
 #   bench/alerts.sh --rate=100 --duration=20s
 #
-# Options: --rate=200 (alerts per second)  --duration=30s  --warmup=10s  --heap=512m (notification-service's heap)
-#          --delivery-threads=4  --listeners=N (Kafka listener threads; default: the service's own setting)
+# Options: --rate=200 (alerts per second)  --duration=30s  --warmup=60s  --heap=512m (notification-service's heap)
+#          --delivery-threads=16  --listeners=N (Kafka listener threads; default: the service's own setting)
 #          --keep-database  --out=file  --label=text
 # Environment: MARELLE_TEST_DB_URL / MARELLE_TEST_DB_USER / MARELLE_TEST_DB_PASSWORD (default: postgres on
 #          127.0.0.1:5432), BENCH_JAVA_OPTS (default -Xms256m -Xmx768m), NOTIFICATION_JAVA_OPTS (more options for

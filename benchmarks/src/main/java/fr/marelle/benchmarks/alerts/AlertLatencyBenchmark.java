@@ -153,8 +153,16 @@ public final class AlertLatencyBenchmark {
             Histogram baseline = kafkaBaseline(kafka.getBrokersAsString(), producer, options);
 
             // --- warm-up, then the measured load
+            double jitAtStart = service.jitSeconds();
+            Instant warmupStart = Instant.now();
             publishAlerts(producer, families.subList(0, options.warmed()), options.rate());
-            awaitDelivered(families.subList(0, options.warmed()), Duration.ofMinutes(2));
+            if (!awaitDelivered(families.subList(0, options.warmed()), Duration.ofMinutes(10))) {
+                throw new IllegalStateException("The warm-up's messages were not all delivered within 10 minutes");
+            }
+            double jitBeforeLoad = service.jitSeconds();
+            report.format("warm-up: %d alerts at %d/s, all delivered %.1f s after the first; JIT compilation %.1f s "
+                            + "meanwhile", options.warmed(), options.rate(), Report.seconds(warmupStart),
+                    jitBeforeLoad - jitAtStart);
             List<Family> measured = families.subList(options.warmed(), families.size());
             long serviceCpuBefore = service.cpuTicks();
             Machine.Ticks machineBefore = Machine.ticks();
@@ -162,6 +170,7 @@ public final class AlertLatencyBenchmark {
             double achieved = publishAlerts(producer, measured, options.rate());
             boolean complete = awaitDelivered(measured, Duration.ofMinutes(2));
             double serviceCpu = Machine.seconds(service.cpuTicks() - serviceCpuBefore);
+            double jitDuringLoad = service.jitSeconds() - jitBeforeLoad;
             double machineBusy = Machine.ticks().busyPercentSince(machineBefore);
 
             Histogram toSms = new Histogram(3_600_000_000L, 3);
@@ -198,6 +207,8 @@ public final class AlertLatencyBenchmark {
                             + "alert, email and SMS); machine %.0f %% busy (2 cores, shared with other people's work); "
                             + "load average after %s", serviceCpu, 1000 * serviceCpu / measured.size(), machineBusy,
                     Machine.loadAverage());
+            report.format("JIT compilation during the load: %.1f s of the service's CPU (still warming up if large)",
+                    jitDuringLoad);
             report.line("service log: " + service.log());
         } finally {
             if (service != null) {
@@ -344,9 +355,9 @@ public final class AlertLatencyBenchmark {
     static Options parse(String[] args) {
         int rate = 200;
         Duration duration = Duration.ofSeconds(30);
-        Duration warmup = Duration.ofSeconds(10);
+        Duration warmup = Duration.ofSeconds(60);
         String heap = "512m";
-        int threads = 4;
+        int threads = 16;
         int listeners = 0;
         boolean keep = false;
         String out = "bench/results/alerts.txt";

@@ -78,6 +78,31 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
+     * The service JVM's time in JIT compilation so far, in seconds, as {@code jstat -compiler} reads it from the JVM's
+     * performance counters; {@code NaN} when it cannot be read. A young JVM compiles on a core of its own for minutes:
+     * a figure measured meanwhile is a figure of warm-up, not of the service.
+     */
+    public double jitSeconds() {
+        Path jstat = Path.of(System.getProperty("java.home"), "bin", "jstat");
+        try {
+            Process run = new ProcessBuilder(jstat.toString(), "-compiler", Long.toString(process.pid()))
+                    .redirectErrorStream(true).start();
+            String out = new String(run.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!run.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || run.exitValue() != 0) {
+                return Double.NaN;
+            }
+            String[] lines = out.strip().split("\\R");
+            String[] values = lines[lines.length - 1].strip().split("\\s+");
+            return Double.parseDouble(values[3]);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
+        }
+    }
+
+    /**
      * Waits until {@code /actuator/health} answers 200 with an UP status (polled every 500 ms, each call bounded by
      * 2 s); fails as soon as the process has stopped, or after {@link #HEALTHY_WITHIN}, naming the log.
      */

@@ -554,6 +554,35 @@ class AccountsApiTest {
             assertThat(api().as(TestServiceTokens.parentOf(familyId)).post("/api/families/" + familyId
                     + "/guardians", Map.of("guardian", second)).status()).isEqualTo(403);
         }
+
+        @Test
+        void staff_lists_name_many_families_in_one_call_and_no_more_than_a_page_of_them() {
+            Parent first = register();
+            Parent second = register();
+            String unknown = UUID.randomUUID().toString();
+            String names = "/api/families/names?id=" + first.familyId() + "&id=" + second.familyId() + "&id="
+                    + unknown + "&id=" + first.familyId();
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(staff(Role.FINANCE).get(names).body().size()).isEqualTo(2));
+            ServiceApi.Response answer = staff(Role.FINANCE).get(names);
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.body().findValuesAsText("familyId"))
+                    .as("each known family once; the unknown id is left out")
+                    .containsExactlyInAnyOrder(first.familyId(), second.familyId());
+            assertThat(answer.body().findValuesAsText("familyName")).containsOnly("Martin");
+            assertThat(staff(Role.AUDITOR).get("/api/families/names").body().size()).isZero();
+
+            String tooMany = "/api/families/names?" + java.util.stream.IntStream.range(0, 101)
+                    .mapToObj(i -> "id=" + UUID.randomUUID()).collect(java.util.stream.Collectors.joining("&"));
+            ServiceApi.Response refused = staff(Role.FINANCE).get(tooMany);
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.code()).isEqualTo("TOO_MANY_FAMILIES");
+            assertThat(staff(Role.FINANCE).get("/api/families/names?id=pas-un-identifiant").status())
+                    .isEqualTo(400);
+            assertThat(api().as(TestServiceTokens.parentOf(first.familyId())).get(names).status())
+                    .as("a parent never lists other families").isEqualTo(403);
+        }
     }
 
     @Nested
@@ -599,6 +628,7 @@ class AccountsApiTest {
                     .allow("POST /api/staff/{staffId}/second-factor-reset", Role.ADMIN)
                     .allow("POST /api/families", Role.ADMIN, Role.AGENT)
                     .allow("GET /api/families", staffReaders)
+                    .allow("GET /api/families/names", staffReaders)
                     .allow("GET /api/families/{familyId}", everyone)
                     .allow("PUT /api/families/{familyId}/address", Role.ADMIN, Role.AGENT)
                     .allow("PUT /api/families/{familyId}/emergency-contacts", Role.PARENT, Role.ADMIN, Role.AGENT)

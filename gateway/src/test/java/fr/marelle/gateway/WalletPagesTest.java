@@ -362,9 +362,14 @@ class WalletPagesTest extends GatewayTestSupport {
         String martin = UUID.randomUUID().toString();
         String unknown = UUID.randomUUID().toString();
         services.answer("GET", "/api/wallets/overdrawn", 200, overdrawn(2, martin, unknown));
-        services.answer("GET", "/api/families/" + martin, 200, family(martin, UUID.randomUUID().toString(),
-                "ACTIVE"));
+        services.answer("GET", "/api/families/names", 200, """
+                [{"familyId": "%s", "familyName": "Martin"}]""".formatted(martin));
+        int namesAsked = services.calls("GET", "/api/families/names").size();
         Document list = page("/admin/porte-monnaie/negatifs", finance);
+        assertThat(services.calls("GET", "/api/families/names")).as("one call for the whole list")
+                .hasSize(namesAsked + 1);
+        assertThat(services.last("GET", "/api/families/names").query())
+                .isEqualTo("id=" + martin + "&id=" + unknown);
         assertThat(list.select("h1").text()).isEqualTo("Porte-monnaie négatifs");
         assertThat(list.select("[role=status]").text()).isEqualTo("2 porte-monnaie sont sous zéro.");
         assertThat(list.select("table.overdrawn tbody tr")).hasSize(2);

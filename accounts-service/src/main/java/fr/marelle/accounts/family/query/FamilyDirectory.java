@@ -4,8 +4,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -69,6 +72,24 @@ public class FamilyDirectory {
         return jdbc.sql("SELECT contact_id, name, phone, can_pick_up_children FROM rm_emergency_contact "
                         + "WHERE family_id = ? ORDER BY position")
                 .param(familyId).query(ContactView.class).list();
+    }
+
+    /**
+     * The name each of these families goes by (its first guardian's last name), for lists of many families; a family
+     * unknown here is absent from the answer.
+     */
+    public Map<UUID, String> namesOf(Collection<UUID> familyIds) {
+        if (familyIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, String> names = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT DISTINCT ON (family_id) family_id, last_name FROM rm_guardian
+                        WHERE family_id = ANY (?) ORDER BY family_id, registered_at""")
+                .param(familyIds.toArray(UUID[]::new))
+                .query((rs, row) -> names.put(rs.getObject("family_id", UUID.class), rs.getString("last_name")))
+                .list();
+        return names;
     }
 
     /** Guardians matching a text (name, address, phone, city), with their family. */

@@ -5,9 +5,13 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The gateway's side of accounts-service's HTTP API: logins, registrations and emailed links (called as the gateway
@@ -79,6 +83,9 @@ public class AccountsClient {
         public boolean lacksCafInformation() {
             return cafNumber == null || cafNumber.isBlank() || quotientFamilial == null;
         }
+    }
+
+    public record FamilyName(UUID familyId, String familyName) {
     }
 
     public record FamilySearchResult(UUID familyId, UUID guardianId, String firstName, String lastName,
@@ -214,6 +221,23 @@ public class AccountsClient {
         return asUser().get("/api/families/{id}", FamilyFile.class, familyId);
     }
 
+    /**
+     * The names of many families in one call (staff lists), by id; families accounts does not know are absent. At
+     * most {@link #NAMES_PER_CALL} ids per call, as accounts-service accepts.
+     */
+    public Map<UUID, String> familyNames(Collection<UUID> familyIds) {
+        List<UUID> ids = familyIds.stream().distinct().toList();
+        Map<UUID, String> names = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += NAMES_PER_CALL) {
+            List<UUID> page = ids.subList(from, Math.min(ids.size(), from + NAMES_PER_CALL));
+            String uri = "/api/families/names?" + IntStream.range(0, page.size())
+                    .mapToObj(i -> "id={id" + i + "}").collect(Collectors.joining("&"));
+            asUser().get(uri, FAMILY_NAMES, page.toArray())
+                    .forEach(name -> names.put(name.familyId(), name.familyName()));
+        }
+        return names;
+    }
+
     public void saveEmergencyContacts(Object familyId, List<Map<String, Object>> contacts) {
         asUser().put("/api/families/{id}/emergency-contacts", Map.of("contacts", contacts), familyId);
     }
@@ -282,6 +306,10 @@ public class AccountsClient {
     }
 
     private static final Class<Map<String, Boolean>> BOOLEANS = booleans();
+    static final int NAMES_PER_CALL = 100;
+    private static final ParameterizedTypeReference<List<FamilyName>> FAMILY_NAMES =
+            new ParameterizedTypeReference<>() {
+            };
     private static final ParameterizedTypeReference<List<FamilySearchResult>> SEARCH_RESULTS =
             new ParameterizedTypeReference<>() {
             };

@@ -79,8 +79,9 @@ class WalletConsoleController {
     @GetMapping("/admin/porte-monnaie/negatifs")
     String overdrawn(Model model) {
         WalletClient.Overdrawn overdrawn = wallet.overdrawn(OVERDRAWN_LISTED);
-        List<OverdrawnRow> rows = overdrawn.wallets().stream().map(w -> new OverdrawnRow(w, familyName(w.familyId())))
-                .toList();
+        Map<UUID, String> names = familyNames(overdrawn.wallets().stream().map(WalletClient.Wallet::familyId).toList());
+        List<OverdrawnRow> rows = overdrawn.wallets().stream()
+                .map(w -> new OverdrawnRow(w, names.get(w.familyId()))).toList();
         model.addAttribute("count", overdrawn.count());
         model.addAttribute("rows", rows);
         return "wallet/admin-overdrawn";
@@ -90,11 +91,12 @@ class WalletConsoleController {
     public record OverdrawnRow(WalletClient.Wallet wallet, String familyName) {
     }
 
-    private String familyName(UUID familyId) {
+    /** The families' names, in one call to accounts; none when it does not answer (the ids are shown instead). */
+    private Map<UUID, String> familyNames(List<UUID> familyIds) {
         try {
-            return accounts.family(familyId).familyName();
+            return accounts.familyNames(familyIds);
         } catch (ServiceProblem | fr.marelle.gateway.services.ServiceUnavailable e) {
-            return null;
+            return Map.of();
         }
     }
 

@@ -586,6 +586,10 @@ class ChildrenApiTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> as(AGENT).get("/api/documents/pending").body()
                     .findValuesAsText("documentId").contains(sheetId));
             assertThat(as(parent).get("/api/documents/pending").status()).isEqualTo(403);
+            assertThat(as(AGENT).get("/api/documents/pending/count").body().path("count").asInt())
+                    .as("every waiting document, as many as the list shows below its limit")
+                    .isEqualTo(as(AGENT).get("/api/documents/pending").body().size()).isPositive();
+            assertThat(as(parent).get("/api/documents/pending/count").status()).isEqualTo(403);
 
             assertThat(as(AGENT).post("/api/documents/" + sheetId + "/rejection", Map.of("reason", "")).code())
                     .isEqualTo("REJECTION_REASON_REQUIRED");

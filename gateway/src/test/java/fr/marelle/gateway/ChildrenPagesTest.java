@@ -438,35 +438,36 @@ class ChildrenPagesTest extends GatewayTestSupport {
     @Test
     void the_console_home_counts_the_documents_to_review_for_those_who_review_them() throws Exception {
         services.answer("GET", "/api/guardians/awaiting-activation", 200, "[]");
-        services.answer("GET", "/api/documents/pending", 200, "[" + PENDING.formatted(UUID.randomUUID()) + ","
-                + PENDING.formatted(UUID.randomUUID()) + "]");
+        // every document waiting, not only the 200 the review list shows
+        services.answer("GET", "/api/documents/pending/count", 200, "{\"count\": 250}");
         for (String role : new String[]{"ADMIN", "AGENT"}) {
             Document home = page("/admin", loginStaff(role));
             assertThat(home.select("[data-tile=documentsToReview] h2").text()).as(role)
                     .isEqualTo("Documents à valider");
             assertThat(home.select("[data-tile=documentsToReview] h2 a").attr("href")).isEqualTo("/admin/documents");
             assertThat(home.select("[data-tile=documentsToReview] .tile__figure").text())
-                    .isEqualTo("2 documents à valider");
+                    .isEqualTo("250 documents à valider");
             assertThat(home.select("[data-tile=documentsToReview] .badge").text()).isEqualTo("À traiter");
         }
-        assertThat(services.last("GET", "/api/documents/pending").token().path("role").asText()).isEqualTo("AGENT");
+        assertThat(services.calls("GET", "/api/documents/pending")).as("the tile counts, it lists nothing").isEmpty();
+        assertThat(services.last("GET", "/api/documents/pending/count").token().path("role").asText()).isEqualTo("AGENT");
 
-        services.answer("GET", "/api/documents/pending", 200, "[]");
+        services.answer("GET", "/api/documents/pending/count", 200, "{\"count\": 0}");
         Document calm = page("/admin", loginStaff("AGENT"));
         assertThat(calm.select("[data-tile=documentsToReview] .tile__figure").text())
                 .isEqualTo("0 document à valider");
         assertThat(calm.select("[data-tile=documentsToReview] .badge")).isEmpty();
 
-        services.answer("GET", "/api/documents/pending", 503, "{\"status\":503}");
+        services.answer("GET", "/api/documents/pending/count", 503, "{\"status\":503}");
         assertThat(page("/admin", loginStaff("ADMIN")).select("[role=alert]").text()).contains("Enfants");
 
-        services.answer("GET", "/api/documents/pending", 200, "[" + PENDING.formatted(UUID.randomUUID()) + "]");
-        int asked = services.calls("GET", "/api/documents/pending").size();
+        services.answer("GET", "/api/documents/pending/count", 200, "{\"count\": 1}");
+        int asked = services.calls("GET", "/api/documents/pending/count").size();
         for (String role : new String[]{"FINANCE", "AUDITOR"}) {
             assertThat(page("/admin", loginStaff(role)).select("[data-tile=documentsToReview]"))
                     .as(role + " does not review documents").isEmpty();
         }
-        assertThat(services.calls("GET", "/api/documents/pending")).as("not even asked").hasSize(asked);
+        assertThat(services.calls("GET", "/api/documents/pending/count")).as("not even asked").hasSize(asked);
     }
 
     static final String CHILD_TWO = "a7b8c9d0-e1f2-4a3b-8c4d-5e6f7a8b9c0d";

@@ -82,6 +82,11 @@ public class DocumentRegister {
     }
 
     /** Waiting for staff, oldest first. */
+    /** How many documents wait for staff, all of them (the list of {@link #pending(int)} stops at its limit). */
+    public long pendingCount() {
+        return jdbc.sql("SELECT count(*) FROM rm_document WHERE status = 'SUBMITTED'").query(Long.class).single();
+    }
+
     public List<DocumentView> pending(int limit) {
         return jdbc.sql("SELECT " + DOCUMENT_COLUMNS + " FROM rm_document WHERE status = 'SUBMITTED' "
                         + "ORDER BY submitted_at LIMIT ?")

@@ -135,6 +135,16 @@ class DocumentController {
         return new Submitted(documentId, kindView.reviewRequired() ? "SUBMITTED" : "APPROVED");
     }
 
+    /** How many documents wait for review, for the console's tile: all of them, where the list stops at 200. */
+    @GetMapping("/api/documents/pending/count")
+    PendingCount pendingCount() {
+        Callers.require(Role.ADMIN, Role.AGENT);
+        return new PendingCount(register.pendingCount());
+    }
+
+    record PendingCount(long count) {
+    }
+
     @GetMapping("/api/documents/pending")
     List<PendingDocument> pending() {
         Callers.require(Role.ADMIN, Role.AGENT);

@@ -95,6 +95,11 @@ public class ChildrenClient {
                 : call().get("/api/documents?familyId={f}", JsonNode.class, familyId);
     }
 
+    /** How many documents wait for review (all of them; the list of {@link #pendingDocuments()} stops at 200). */
+    public long pendingDocumentCount() {
+        return call().get("/api/documents/pending/count", JsonNode.class).path("count").asLong();
+    }
+
     public JsonNode pendingDocuments() {
         return call().get("/api/documents/pending", JsonNode.class);
     }

@@ -41,7 +41,7 @@ class ChildrenConsole implements DashboardTiles, FamilyFileSections, Configurati
             return List.of();
         }
         return List.of(DashboardTile.count(100, "documentsToReview", "children.console.tile.pending",
-                children.pendingDocuments().size(), "children.console.tile.pending.unit", "/admin/documents"));
+                children.pendingDocumentCount(), "children.console.tile.pending.unit", "/admin/documents"));
     }
 
     @Override

@@ -6,6 +6,7 @@ import fr.marelle.planning.booking.BookingCommands.NewBooking;
 import fr.marelle.planning.booking.BookingCommands.RecordBookings;
 import fr.marelle.planning.booking.Submission.RecordSubmission;
 import fr.marelle.planning.booking.Submission.SubmittedLine;
+import fr.marelle.platform.audit.Actor;
 import fr.marelle.platform.audit.ActorContext;
 import fr.marelle.platform.errors.DomainException;
 import fr.marelle.platform.errors.ErrorKind;
@@ -53,6 +54,8 @@ import java.util.function.Supplier;
 public class BookingDesk implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BookingDesk.class);
+    /** The actor of allocations that serve several families at once. */
+    static final Actor DESK = Actor.system("planning-service:booking-desk");
     private static final int MAX_RETRIES = 5;
 
     /** A child-day to book, with what its allocator needs. */
@@ -68,7 +71,7 @@ public class BookingDesk implements SmartLifecycle {
     public record SubmissionResult(UUID submissionId, Map<UUID, String> outcomes) {
     }
 
-    private record Work(Object job, Supplier<?> task, ActorContext.Current actor, CompletableFuture<Object> result) {
+    record Work(Object job, Supplier<?> task, ActorContext.Current actor, CompletableFuture<Object> result) {
     }
 
     private final CommandGateway commands;
@@ -227,8 +230,9 @@ public class BookingDesk implements SmartLifecycle {
             }
         }
         Map<UUID, String> outcomes = new java.util.HashMap<>();
-        // the allocations run as the first submission's actor: each child's bookings carry their own family's
-        callAs(submissions.get(0).actor(), () -> {
+        // the allocations run as the submitter when the batch is one family's; a batch of several families' is
+        // decided by the desk itself, so that no family is named in the audit record of another's places
+        callAs(allocatingActor(submissions), () -> {
             byDay.forEach((dayId, days) -> {
                 DayRequest first = days.get(0);
                 Map<UUID, String> decided = (Map<UUID, String>) commands.sendAndWait(new AllocatePlaces(dayId,
@@ -263,6 +267,19 @@ public class BookingDesk implements SmartLifecycle {
             results.put(work, new SubmissionResult(job.submissionId(), own));
         }
         return results;
+    }
+
+    /**
+     * Who allocates a batch's places, as the audit records it: the submitter when every submission of the batch is
+     * one family's; else the desk ({@link #DESK}), under the first submission's correlation id (each family's own
+     * bookings and submission are still recorded as theirs).
+     */
+    static ActorContext.Current allocatingActor(List<Work> submissions) {
+        ActorContext.Current first = submissions.get(0).actor();
+        boolean oneFamily = submissions.stream()
+                .map(work -> ((SubmissionJob) work.job()).familyId())
+                .distinct().count() == 1;
+        return oneFamily ? first : new ActorContext.Current(DESK, first.correlationId());
     }
 
     private static <T> T callAs(ActorContext.Current actor, Supplier<T> task) {

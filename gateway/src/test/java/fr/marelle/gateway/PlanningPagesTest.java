@@ -276,7 +276,7 @@ class PlanningPagesTest extends GatewayTestSupport {
             throws Exception {
         services.answer("GET", "/api/guardians/awaiting-activation", 200, "[]");
         services.answer("GET", "/api/messages/failed", 200, "[]");
-        services.answer("GET", "/api/documents/pending", 200, "[]");
+        services.answer("GET", "/api/documents/pending/count", 200, "{\"count\": 0}");
         services.answer("GET", "/api/occupancy/overview", 200, OVERVIEW);
         services.answer("GET", "/api/waitlists", 200, WAITLISTS);
         Cookie agent = loginStaff("AGENT");

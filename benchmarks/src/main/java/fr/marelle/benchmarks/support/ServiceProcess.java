@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,8 +88,8 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Process run = new ProcessBuilder(jstat.toString(), "-compiler", Long.toString(process.pid()))
                     .redirectErrorStream(true).start();
-            String out = new String(run.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (!run.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || run.exitValue() != 0) {
+            String out = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!run.waitFor(10, TimeUnit.SECONDS) || run.exitValue() != 0) {
                 return Double.NaN;
             }
             String[] lines = out.strip().split("\\R");

@@ -28,7 +28,8 @@ class DeliveryConfiguration {
 
     /**
      * Outgoing messages take three commands within a second or so (queued, attempt started, outcome): kept in
-     * memory, the last two do not read the message's events again. Bounded: a message leaves it once sent.
+     * memory, the last two do not read the message's events again. Bounded by count: the least recently used leave
+     * it (nothing evicts a sent message sooner; it is simply not used again).
      */
     @Bean
     Cache outgoingMessageCache(@Value("${marelle.mail.delivery.message-cache-size:10000}") long size) {

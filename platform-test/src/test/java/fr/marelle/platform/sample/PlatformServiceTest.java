@@ -6,6 +6,7 @@ import fr.marelle.platform.audit.Actor;
 import fr.marelle.platform.audit.Role;
 import fr.marelle.platform.integration.IntegrationHeaders;
 import fr.marelle.platform.integration.IntegrationProperties;
+import fr.marelle.platform.metrics.MessageMetricsRegistry;
 import fr.marelle.platform.test.MarelleServiceTest;
 import fr.marelle.platform.test.ServiceApi;
 import fr.marelle.platform.test.TestKafka;
@@ -21,6 +22,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +56,8 @@ class PlatformServiceTest {
     JdbcClient jdbc;
     @Autowired
     CommandGateway commands;
+    @Autowired
+    GlobalMetricRegistry axonMetrics;
 
     ServiceApi api() {
         return new ServiceApi(port);
@@ -223,7 +227,9 @@ class PlatformServiceTest {
             assertThat(api().anonymous().get("/actuator/info").status()).isEqualTo(200);
             assertThat(api().anonymous().get("/actuator/prometheus").status()).isEqualTo(200);
             assertThat(api().anonymous().get("/actuator/prometheus").raw())
-                    .contains("commandBus_successCounter_total", "eventProcessor_latency");
+                    .contains("commandBus_successCounter_total{payloadType=", "eventProcessor_latency",
+                            "eventProcessor_successCounter_total{payloadType=");
+            assertThat(axonMetrics).isInstanceOf(MessageMetricsRegistry.class);
             assertThat(api().anonymous().get("/actuator/metrics").status()).isEqualTo(200);
             for (String hidden : List.of("/actuator/env", "/actuator/beans", "/actuator/configprops",
                     "/actuator/heapdump", "/actuator/loggers", "/actuator/mappings")) {

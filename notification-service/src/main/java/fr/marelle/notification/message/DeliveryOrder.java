@@ -3,7 +3,7 @@ package fr.marelle.notification.message;
 import java.util.Map;
 
 /**
- * What a started delivery attempt must send: the answer of {@code StartDelivery}. Holds personal data; never logged
+ * What a delivery attempt must send: the answer of {@code StartDelivery}. Holds personal data; never logged
  * (its {@code toString} shows ids only).
  */
 public record DeliveryOrder(MessageId messageId, int attempt, String familyId, Channel channel, String recipient,

@@ -30,12 +30,12 @@ public final class MessageCommands {
     }
 
     /**
-     * Start a delivery attempt (sent by the delivery worker before it calls the SMTP server). The attempt holds the
-     * message until {@code leaseUntil}: no other attempt may start before, whichever replica asks. Answers the
-     * {@link DeliveryOrder} to render and send.
+     * Ask to start a delivery attempt (sent by the delivery worker, holding the message's queue claim, before it calls
+     * the provider). Refused for a message sent, failed or not yet due; else answers the {@link DeliveryOrder} to
+     * render and send, numbered after the attempts recorded so far. It records nothing: the queue claim is the
+     * attempt's lease (ADR 21), and the attempt's outcome is its first event.
      */
-    public record StartDelivery(@TargetAggregateIdentifier MessageId messageId, Instant startedAt,
-                                Instant leaseUntil) {
+    public record StartDelivery(@TargetAggregateIdentifier MessageId messageId, Instant startedAt) {
     }
 
     /**

@@ -27,7 +27,10 @@ public final class MessageEvents {
                                 String linkRequestId, String sourceEventId, Instant notBefore) {
     }
 
-    /** A delivery attempt began; it holds the message until {@code leaseUntil}. Attempts are numbered from 1. */
+    /**
+     * A delivery attempt began; it held the message until {@code leaseUntil}. Attempts are numbered from 1. No longer
+     * applied since an attempt's lease is its queue claim (ADR 21): kept to read the streams that have it.
+     */
     @Revision("1")
     public record DeliveryStarted(MessageId messageId, int attempt, Instant startedAt, Instant leaseUntil) {
     }

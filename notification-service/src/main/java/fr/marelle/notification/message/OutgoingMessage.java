@@ -31,10 +31,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * One message to one recipient on one channel, from queued to sent or failed.
  *
- * <p>Delivery happens outside the aggregate (an SMTP call is never made inside a transaction): the delivery worker
- * starts an attempt here, sends, then records the outcome here. The aggregate is what makes delivery safe with
- * several workers: an attempt holds the message for a lease, a sent message is never started again, and every
- * outcome names its attempt.
+ * <p>Delivery happens outside the aggregate (an SMTP call is never made inside a transaction): the delivery worker,
+ * holding the message's queue claim for a lease, asks here whether an attempt may start (not sent, not failed, due)
+ * and what to send, sends, then records the outcome here. The claim keeps other workers off the message while the
+ * attempt runs (ADR 21); the aggregate makes the outcome safe: a sent message is never started again, a success is
+ * recorded once, and a failure counts only for the attempt in progress.
  */
 @Aggregate(cache = "outgoingMessageCache")
 public class OutgoingMessage {
@@ -55,10 +56,14 @@ public class OutgoingMessage {
     private String linkRequestId;
 
     private Status status;
-    /** Number of the last attempt started; attempts are numbered from 1 over the message's whole life. */
+    /**
+     * Number of the last attempt with a recorded outcome (or, in streams from before ADR 21, started); attempts are
+     * numbered from 1 over the message's whole life.
+     */
     private int attempt;
     /** Attempts before the current series (a requeue starts a new series). */
     private int attemptsBeforeSeries;
+    /** The lease of an attempt started by {@code DeliveryStarted} (streams from before ADR 21). */
     private Instant leaseUntil;
     private Instant nextAttemptAt;
     /** No attempt before this time (an SMS deferred to the morning); {@code null}: at once. */
@@ -86,6 +91,7 @@ public class OutgoingMessage {
                 command.notBefore()));
     }
 
+    /** Records nothing: the attempt's outcome will (ADR 21). */
     @CommandHandler
     public DeliveryOrder handle(StartDelivery command) {
         refuseIfSent();
@@ -93,7 +99,7 @@ public class OutgoingMessage {
             throw DomainException.rule("MESSAGE_FAILED",
                     "Ce message est en échec : un agent doit le relancer avant un nouvel envoi.");
         }
-        if (attemptInProgressAt(command.startedAt())) {
+        if (status == Status.SENDING && command.startedAt().isBefore(leaseUntil)) {
             throw DomainException.conflict("DELIVERY_IN_PROGRESS", "Un envoi de ce message est déjà en cours.");
         }
         if (status == Status.RETRY_SCHEDULED && command.startedAt().isBefore(nextAttemptAt)) {
@@ -104,9 +110,7 @@ public class OutgoingMessage {
             throw DomainException.rule("DELIVERY_NOT_DUE",
                     "Ce message ne part pas avant " + notBefore + " (pas de SMS la nuit).");
         }
-        int next = attempt + 1;
-        apply(new DeliveryStarted(messageId, next, command.startedAt(), command.leaseUntil()));
-        return new DeliveryOrder(messageId, next, familyId, channel, recipient, template, language, parameters,
+        return new DeliveryOrder(messageId, attempt + 1, familyId, channel, recipient, template, language, parameters,
                 linkRequestId);
     }
 
@@ -114,7 +118,7 @@ public class OutgoingMessage {
     @CommandHandler
     public void handle(RecordDelivery command) {
         refuseIfSent();
-        requireStartedAttempt(command.attempt());
+        requireKnownAttempt(command.attempt());
         apply(new MessageSent(messageId, command.attempt(), command.providerReference(), command.serverReply(),
                 command.sentAt(), familyId, channel, template));
     }
@@ -126,7 +130,7 @@ public class OutgoingMessage {
      */
     @CommandHandler
     public void handle(RecordDeliveryFailure command, RetryPolicy policy) {
-        requireStartedAttempt(command.attempt());
+        requireKnownAttempt(command.attempt());
         if (!isAttemptInProgress(command.attempt())) {
             return;
         }
@@ -156,18 +160,20 @@ public class OutgoingMessage {
         }
     }
 
-    /** Rule: an attempt holds the message until its lease ends; after that it is presumed interrupted. */
-    private boolean attemptInProgressAt(Instant now) {
-        return status == Status.SENDING && now.isBefore(leaseUntil);
-    }
-
-    /** The outcome of an attempt matters only while that attempt is the one in progress. */
+    /**
+     * The attempt whose outcome is awaited: the one after the last recorded, or one that a {@code DeliveryStarted}
+     * (before ADR 21) began. Its failure counts; that of an attempt since superseded does not.
+     */
     private boolean isAttemptInProgress(int reported) {
-        return status == Status.SENDING && reported == attempt;
+        if (status == Status.SENT || status == Status.FAILED) {
+            return false;
+        }
+        return reported == (status == Status.SENDING ? attempt : attempt + 1);
     }
 
-    private void requireStartedAttempt(int reported) {
-        if (reported < 1 || reported > attempt) {
+    /** An outcome names an attempt that may have been made: none after the one in progress. */
+    private void requireKnownAttempt(int reported) {
+        if (reported < 1 || reported > attempt + (status == Status.SENDING ? 0 : 1)) {
             throw DomainException.rule("DELIVERY_ATTEMPT_UNKNOWN", "Cet essai d'envoi n'a jamais commencé.");
         }
     }
@@ -209,17 +215,20 @@ public class OutgoingMessage {
 
     @EventSourcingHandler
     void on(MessageSent event) {
+        this.attempt = Math.max(attempt, event.attempt());
         this.status = Status.SENT;
     }
 
     @EventSourcingHandler
     void on(DeliveryAttemptFailed event) {
+        this.attempt = Math.max(attempt, event.attempt());
         this.status = Status.RETRY_SCHEDULED;
         this.nextAttemptAt = event.nextAttemptAt();
     }
 
     @EventSourcingHandler
     void on(MessageFailed event) {
+        this.attempt = Math.max(attempt, event.attempt());
         this.status = Status.FAILED;
     }
 

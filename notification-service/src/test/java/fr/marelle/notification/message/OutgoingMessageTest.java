@@ -55,12 +55,26 @@ class OutgoingMessageTest {
                 welcome, null, "event-1", null);
     }
 
+    /** An event from before ADR 21: attempts are no longer recorded as they start. */
     DeliveryStarted started(int attempt, Instant at) {
         return new DeliveryStarted(messageId, attempt, at, at.plus(LEASE));
     }
 
     StartDelivery start(Instant at) {
-        return new StartDelivery(messageId, at, at.plus(LEASE));
+        return new StartDelivery(messageId, at);
+    }
+
+    DeliveryOrder order(int attempt) {
+        return new DeliveryOrder(messageId, attempt, familyId, Channel.EMAIL, "camille.martin@example.org", "WELCOME",
+                "fr", welcome, null);
+    }
+
+    MessageSent sent(int attempt, Instant at) {
+        return new MessageSent(messageId, attempt, "<m@vincey.fr>", "250 OK", at, familyId, Channel.EMAIL, "WELCOME");
+    }
+
+    DeliveryAttemptFailed attemptFailed(int attempt, Instant at, Instant next) {
+        return new DeliveryAttemptFailed(messageId, attempt, SMTP_UNAVAILABLE, "Connexion refusée", at, next);
     }
 
     RecordDeliveryFailure unavailable(int attempt, Instant at) {
@@ -181,57 +195,68 @@ class OutgoingMessageTest {
     class StartDeliveryCommand {
 
         @Test
-        void starts_the_first_attempt_of_a_queued_message_and_answers_what_to_send() {
+        void answers_the_first_attempt_of_a_queued_message_and_what_to_send_and_records_nothing() {
             fixture.given(queued())
                     .when(start(T0))
-                    .expectEvents(started(1, T0))
-                    .expectResultMessagePayload(new DeliveryOrder(messageId, 1, familyId, Channel.EMAIL,
-                            "camille.martin@example.org", "WELCOME", "fr", welcome, null));
+                    .expectNoEvents()
+                    .expectResultMessagePayload(order(1));
+        }
+
+        @Test
+        void answers_the_same_attempt_to_the_next_claim_when_the_first_left_no_outcome() {
+            // the first worker died with its claim: once the claim's lease ended, the next one makes attempt 1 again
+            fixture.given(queued())
+                    .when(start(T0.plus(LEASE)))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(order(1));
+        }
+
+        @Test
+        void numbers_an_attempt_after_those_whose_outcome_is_recorded() {
+            Instant due = T0.plus(Duration.ofMinutes(1));
+            fixture.given(queued(), attemptFailed(1, T0, due))
+                    .when(start(due))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(order(2));
         }
 
         @Test
         void refuses_to_send_a_message_already_sent() {
-            refusedWith(fixture.given(queued(), started(1, T0),
-                            new MessageSent(messageId, 1, "<id@vincey.fr>", "250 OK", T0.plusSeconds(1), familyId, Channel.EMAIL, "WELCOME"))
+            refusedWith(fixture.given(queued(), sent(1, T0.plusSeconds(1)))
                     .when(start(T0.plusSeconds(600))), "MESSAGE_ALREADY_SENT");
-        }
-
-        @Test
-        void refuses_a_second_attempt_while_the_first_holds_its_lease() {
-            refusedWith(fixture.given(queued(), started(1, T0))
-                    .when(start(T0.plusSeconds(30))), "DELIVERY_IN_PROGRESS");
-        }
-
-        @Test
-        void starts_a_new_attempt_once_the_lease_of_an_interrupted_one_has_ended() {
-            fixture.given(queued(), started(1, T0))
-                    .when(start(T0.plus(LEASE)))
-                    .expectEvents(started(2, T0.plus(LEASE)));
         }
 
         @Test
         void refuses_to_retry_before_the_back_off_has_passed() {
             Instant failedAt = T0.plusSeconds(5);
-            refusedWith(fixture.given(queued(), started(1, T0), new DeliveryAttemptFailed(messageId, 1,
-                            SMTP_UNAVAILABLE, "Connexion refusée", failedAt, failedAt.plus(Duration.ofMinutes(1))))
+            refusedWith(fixture.given(queued(), attemptFailed(1, failedAt, failedAt.plus(Duration.ofMinutes(1))))
                     .when(start(failedAt.plusSeconds(30))), "DELIVERY_NOT_DUE");
         }
 
         @Test
-        void retries_once_the_back_off_has_passed() {
-            Instant failedAt = T0.plusSeconds(5);
-            Instant due = failedAt.plus(Duration.ofMinutes(1));
-            fixture.given(queued(), started(1, T0), new DeliveryAttemptFailed(messageId, 1, SMTP_UNAVAILABLE,
-                            "Connexion refusée", failedAt, due))
-                    .when(start(due))
-                    .expectEvents(started(2, due));
+        void refuses_an_sms_deferred_to_the_morning_before_its_time() {
+            Instant morning = T0.plus(Duration.ofHours(10));
+            refusedWith(fixture.given(new MessageQueued(messageId, familyId, Channel.SMS, "+33612345678",
+                            "WALLET_BALANCE_LOW", "fr", Map.of("balanceCents", "900", "thresholdCents", "1500"), null,
+                            "event-1", morning))
+                    .when(start(morning.minusSeconds(1))), "DELIVERY_NOT_DUE");
         }
 
         @Test
         void refuses_to_send_a_failed_message_until_staff_requeue_it() {
-            refusedWith(fixture.given(queued(), started(1, T0),
-                            new MessageFailed(messageId, 1, SMTP_REJECTED, "550 Mailbox unknown", T0.plusSeconds(1), familyId, Channel.EMAIL, "WELCOME"))
+            refusedWith(fixture.given(queued(), new MessageFailed(messageId, 1, SMTP_REJECTED, "550 Mailbox unknown",
+                            T0.plusSeconds(1), familyId, Channel.EMAIL, "WELCOME"))
                     .when(start(T0.plusSeconds(3600))), "MESSAGE_FAILED");
+        }
+
+        @Test
+        void an_attempt_started_by_an_event_from_before_adr_21_holds_the_message_until_its_lease_ends() {
+            refusedWith(fixture.given(queued(), started(1, T0))
+                    .when(start(T0.plusSeconds(30))), "DELIVERY_IN_PROGRESS");
+            fixture.given(queued(), started(1, T0))
+                    .when(start(T0.plus(LEASE)))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(order(2));
         }
     }
 
@@ -240,31 +265,46 @@ class OutgoingMessageTest {
 
         @Test
         void records_the_message_as_sent_with_its_smtp_message_id() {
-            fixture.given(queued(), started(1, T0))
+            fixture.given(queued())
                     .when(new RecordDelivery(messageId, 1, "<m@vincey.fr>", "250 2.0.0 OK", T0.plusSeconds(2)))
-                    .expectEvents(new MessageSent(messageId, 1, "<m@vincey.fr>", "250 2.0.0 OK", T0.plusSeconds(2), familyId, Channel.EMAIL, "WELCOME"));
+                    .expectEvents(new MessageSent(messageId, 1, "<m@vincey.fr>", "250 2.0.0 OK", T0.plusSeconds(2),
+                            familyId, Channel.EMAIL, "WELCOME"));
         }
 
         @Test
         void records_a_success_that_an_interrupted_attempt_reports_late() {
+            Instant late = T0.plus(LEASE).plusSeconds(1);
             fixture.given(queued(), started(1, T0), started(2, T0.plus(LEASE)))
-                    .when(new RecordDelivery(messageId, 1, "<m@vincey.fr>", "250 OK", T0.plus(LEASE).plusSeconds(1)))
-                    .expectEvents(new MessageSent(messageId, 1, "<m@vincey.fr>", "250 OK",
-                            T0.plus(LEASE).plusSeconds(1), familyId, Channel.EMAIL, "WELCOME"));
+                    .when(new RecordDelivery(messageId, 1, "<m@vincey.fr>", "250 OK", late))
+                    .expectEvents(new MessageSent(messageId, 1, "<m@vincey.fr>", "250 OK", late, familyId,
+                            Channel.EMAIL, "WELCOME"));
+        }
+
+        @Test
+        void records_a_success_after_a_failure_of_the_same_attempt_reported_by_another_claim() {
+            Instant due = T0.plus(Duration.ofMinutes(1));
+            fixture.given(queued(), attemptFailed(1, T0, due))
+                    .when(new RecordDelivery(messageId, 1, "<m@vincey.fr>", "250 OK", T0.plusSeconds(2)))
+                    .expectEvents(new MessageSent(messageId, 1, "<m@vincey.fr>", "250 OK", T0.plusSeconds(2),
+                            familyId, Channel.EMAIL, "WELCOME"));
         }
 
         @Test
         void refuses_to_record_a_second_success() {
-            refusedWith(fixture.given(queued(), started(1, T0),
-                            new MessageSent(messageId, 1, "<m@vincey.fr>", "250 OK", T0.plusSeconds(2), familyId, Channel.EMAIL, "WELCOME"))
+            refusedWith(fixture.given(queued(), sent(1, T0.plusSeconds(2)))
                     .when(new RecordDelivery(messageId, 1, "<m@vincey.fr>", "250 OK", T0.plusSeconds(3))),
                     "MESSAGE_ALREADY_SENT");
         }
 
         @Test
-        void refuses_the_outcome_of_an_attempt_that_never_started() {
+        void refuses_the_outcome_of_an_attempt_that_cannot_have_been_made() {
+            // attempt 2 is asked for only once attempt 1's outcome is recorded
             refusedWith(fixture.given(queued())
-                    .when(new RecordDelivery(messageId, 1, "<m@vincey.fr>", "250 OK", T0)), "DELIVERY_ATTEMPT_UNKNOWN");
+                    .when(new RecordDelivery(messageId, 2, "<m@vincey.fr>", "250 OK", T0)), "DELIVERY_ATTEMPT_UNKNOWN");
+            refusedWith(fixture.given(queued())
+                    .when(new RecordDelivery(messageId, 0, "<m@vincey.fr>", "250 OK", T0)), "DELIVERY_ATTEMPT_UNKNOWN");
+            refusedWith(fixture.given(queued(), started(1, T0))
+                    .when(unavailable(2, T0)), "DELIVERY_ATTEMPT_UNKNOWN");
         }
     }
 
@@ -274,10 +314,9 @@ class OutgoingMessageTest {
         @Test
         void schedules_the_next_attempt_after_the_first_delay_of_the_back_off() {
             Instant failedAt = T0.plusSeconds(10);
-            fixture.given(queued(), started(1, T0))
+            fixture.given(queued())
                     .when(unavailable(1, failedAt))
-                    .expectEvents(new DeliveryAttemptFailed(messageId, 1, SMTP_UNAVAILABLE, "Connexion refusée",
-                            failedAt, failedAt.plus(Duration.ofMinutes(1))));
+                    .expectEvents(attemptFailed(1, failedAt, failedAt.plus(Duration.ofMinutes(1))));
         }
 
         @Test
@@ -285,12 +324,10 @@ class OutgoingMessageTest {
             Instant t1 = T0.plus(Duration.ofMinutes(1));
             Instant t2 = t1.plus(Duration.ofMinutes(5));
             fixture.given(queued(),
-                            started(1, T0), new DeliveryAttemptFailed(messageId, 1, SMTP_UNAVAILABLE, "x", T0, t1),
-                            started(2, t1), new DeliveryAttemptFailed(messageId, 2, SMTP_UNAVAILABLE, "x", t1, t2),
-                            started(3, t2))
+                            new DeliveryAttemptFailed(messageId, 1, SMTP_UNAVAILABLE, "x", T0, t1),
+                            new DeliveryAttemptFailed(messageId, 2, SMTP_UNAVAILABLE, "x", t1, t2))
                     .when(unavailable(3, t2))
-                    .expectEvents(new DeliveryAttemptFailed(messageId, 3, SMTP_UNAVAILABLE, "Connexion refusée", t2,
-                            t2.plus(Duration.ofMinutes(30))));
+                    .expectEvents(attemptFailed(3, t2, t2.plus(Duration.ofMinutes(30))));
             assertThat(POLICY.nextAttemptAt(7, T0)).isEqualTo(T0.plus(Duration.ofMinutes(30)));
         }
 
@@ -298,10 +335,9 @@ class OutgoingMessageTest {
         void fails_the_message_when_its_last_attempt_fails() {
             Instant t = T0;
             fixture.given(queued(),
-                            started(1, t), new DeliveryAttemptFailed(messageId, 1, SMTP_UNAVAILABLE, "x", t, t),
-                            started(2, t), new DeliveryAttemptFailed(messageId, 2, SMTP_UNAVAILABLE, "x", t, t),
-                            started(3, t), new DeliveryAttemptFailed(messageId, 3, SMTP_UNAVAILABLE, "x", t, t),
-                            started(4, t))
+                            new DeliveryAttemptFailed(messageId, 1, SMTP_UNAVAILABLE, "x", t, t),
+                            new DeliveryAttemptFailed(messageId, 2, SMTP_UNAVAILABLE, "x", t, t),
+                            new DeliveryAttemptFailed(messageId, 3, SMTP_UNAVAILABLE, "x", t, t))
                     .when(unavailable(4, t.plusSeconds(1)))
                     .expectEvents(new MessageFailed(messageId, 4, SMTP_UNAVAILABLE, "Connexion refusée",
                             t.plusSeconds(1), familyId, Channel.EMAIL, "WELCOME"));
@@ -309,7 +345,7 @@ class OutgoingMessageTest {
 
         @Test
         void fails_the_message_at_once_when_the_failure_is_permanent() {
-            fixture.given(queued(), started(1, T0))
+            fixture.given(queued())
                     .when(new RecordDeliveryFailure(messageId, 1, SMTP_REJECTED, "550 Mailbox unknown", true,
                             T0.plusSeconds(1)))
                     .expectEvents(new MessageFailed(messageId, 1, SMTP_REJECTED, "550 Mailbox unknown",
@@ -318,15 +354,23 @@ class OutgoingMessageTest {
 
         @Test
         void a_failure_reported_after_the_message_was_sent_changes_nothing() {
-            fixture.given(queued(), started(1, T0), started(2, T0.plus(LEASE)),
-                            new MessageSent(messageId, 2, "<m@vincey.fr>", "250 OK", T0.plus(LEASE), familyId, Channel.EMAIL, "WELCOME"))
+            fixture.given(queued(), sent(1, T0.plusSeconds(1)))
                     .when(unavailable(1, T0.plus(LEASE).plusSeconds(5)))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }
 
         @Test
-        void the_failure_of_a_superseded_attempt_changes_nothing() {
+        void a_second_failure_of_an_attempt_already_failed_changes_nothing() {
+            // two claims made attempt 1 (the first one's lease ended while it waited on the provider)
+            fixture.given(queued(), attemptFailed(1, T0, T0.plus(Duration.ofMinutes(1))))
+                    .when(unavailable(1, T0.plus(LEASE).plusSeconds(5)))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void the_failure_of_an_attempt_superseded_before_adr_21_changes_nothing() {
             fixture.given(queued(), started(1, T0), started(2, T0.plus(LEASE)))
                     .when(unavailable(1, T0.plus(LEASE).plusSeconds(5)))
                     .expectSuccessfulHandlerExecution()
@@ -337,11 +381,12 @@ class OutgoingMessageTest {
     @Nested
     class RequeueMessageCommand {
 
-        MessageFailed failed = new MessageFailed(messageId, 1, LINK_UNAVAILABLE, "Lien indisponible", T0, familyId, Channel.EMAIL, "WELCOME");
+        MessageFailed failed = new MessageFailed(messageId, 1, LINK_UNAVAILABLE, "Lien indisponible", T0, familyId,
+                Channel.EMAIL, "WELCOME");
 
         @Test
         void staff_requeue_a_failed_message() {
-            fixture.given(queued(), started(1, T0), failed)
+            fixture.given(queued(), failed)
                     .when(new RequeueMessage(messageId, T0.plusSeconds(3600)))
                     .expectEvents(new MessageRequeued(messageId, T0.plusSeconds(3600)));
         }
@@ -349,30 +394,29 @@ class OutgoingMessageTest {
         @Test
         void a_requeued_message_gets_a_whole_new_series_of_attempts() {
             Instant t = T0.plusSeconds(3600);
-            fixture.given(queued(), started(1, T0), failed, new MessageRequeued(messageId, t), started(2, t))
+            fixture.given(queued(), failed, new MessageRequeued(messageId, t))
                     .when(unavailable(2, t.plusSeconds(1)))
-                    .expectEvents(new DeliveryAttemptFailed(messageId, 2, SMTP_UNAVAILABLE, "Connexion refusée",
-                            t.plusSeconds(1), t.plusSeconds(1).plus(Duration.ofMinutes(1))));
+                    .expectEvents(attemptFailed(2, t.plusSeconds(1), t.plusSeconds(1).plus(Duration.ofMinutes(1))));
         }
 
         @Test
         void a_requeued_message_starts_again_at_once() {
             Instant t = T0.plusSeconds(3600);
-            fixture.given(queued(), started(1, T0), failed, new MessageRequeued(messageId, t))
+            fixture.given(queued(), failed, new MessageRequeued(messageId, t))
                     .when(start(t))
-                    .expectEvents(started(2, t));
+                    .expectNoEvents()
+                    .expectResultMessagePayload(order(2));
         }
 
         @Test
         void refuses_to_requeue_a_message_that_has_not_failed() {
-            refusedWith(fixture.given(queued(), started(1, T0))
+            refusedWith(fixture.given(queued())
                     .when(new RequeueMessage(messageId, T0.plusSeconds(60))), "MESSAGE_NOT_FAILED");
         }
 
         @Test
         void refuses_to_requeue_a_message_already_sent() {
-            refusedWith(fixture.given(queued(), started(1, T0),
-                            new MessageSent(messageId, 1, "<m@vincey.fr>", "250 OK", T0.plusSeconds(1), familyId, Channel.EMAIL, "WELCOME"))
+            refusedWith(fixture.given(queued(), sent(1, T0.plusSeconds(1)))
                     .when(new RequeueMessage(messageId, T0.plusSeconds(60))), "MESSAGE_NOT_FAILED");
         }
     }

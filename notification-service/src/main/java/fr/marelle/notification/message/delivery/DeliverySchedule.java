@@ -60,7 +60,10 @@ class DeliverySchedule {
         wakeAfterCommit();
     }
 
-    /** Should the worker die during the attempt, the message is due again when the attempt's lease ends. */
+    /**
+     * Only in streams from before ADR 21 (the queue claim is now the lease): should the worker die during the
+     * attempt, the message is due again when the attempt's lease ends.
+     */
     @EventHandler
     void on(DeliveryStarted event) {
         jdbc.sql("UPDATE delivery_queue SET due_at = ? WHERE message_id = ?")

@@ -28,11 +28,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Sends the messages that are due, emails and SMS, on every replica, with a few threads.
  *
  * <p>For each message: claim its queue row for a lease (a committed {@code UPDATE … FOR UPDATE SKIP LOCKED}, so
- * threads and replicas never claim the same row); start an attempt on the aggregate ({@code StartDelivery}, which
- * refuses a message already sent, failed, not yet due, or held by another attempt's lease); write and hand it to its
- * provider with no transaction open ({@link MessageSender}); record the outcome on the aggregate
- * ({@code RecordDelivery} or {@code RecordDeliveryFailure}, which decides on the retry). Every command runs as the
- * service itself, under the correlation id of the flow that queued the message.
+ * threads and replicas never claim the same row, and nobody claims it again before the lease ends: the claim is the
+ * attempt's lease, ADR 21); ask the aggregate for the attempt ({@code StartDelivery}, which refuses a message already
+ * sent, failed or not yet due, and records nothing); write and hand it to its provider with no transaction open
+ * ({@link MessageSender}); record the outcome on the aggregate ({@code RecordDelivery} or
+ * {@code RecordDeliveryFailure}, which decides on the retry). Every command runs as the service itself, under the
+ * correlation id of the flow that queued the message.
  *
  * <p>Threads look for due messages every poll interval, and at once when {@link #wake()} says a message was queued
  * (the delivery schedule calls it after its transaction commits), so that an alert leaves within a fraction of a
@@ -184,8 +185,7 @@ class DeliveryWorker implements SmartLifecycle {
         Instant startedAt = clock.instant();
         DeliveryOrder order;
         try {
-            order = commands.sendAndWait(new StartDelivery(claim.messageId(), startedAt,
-                    startedAt.plus(settings.lease())));
+            order = commands.sendAndWait(new StartDelivery(claim.messageId(), startedAt));
         } catch (DomainException refused) {
             if (NOTHING_LEFT_TO_SEND.contains(refused.code())) {
                 queue.drop(claim);

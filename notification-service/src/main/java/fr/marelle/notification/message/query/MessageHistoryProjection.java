@@ -50,6 +50,7 @@ class MessageHistoryProjection {
                 .update();
     }
 
+    /** Only in streams from before ADR 21: attempts are now known by their outcomes. */
     @EventHandler
     void on(DeliveryStarted event, @Timestamp Instant at) {
         jdbc.sql("""
@@ -64,10 +65,11 @@ class MessageHistoryProjection {
         jdbc.sql("""
                         UPDATE rm_message SET status = 'SENT', status_code = NULL, status_reason = NULL,
                             next_attempt_at = NULL, sent_at = ?, provider_reference = ?,
-                            smtp_message_id = CASE WHEN channel = 'EMAIL' THEN ? END, updated_at = ?
+                            smtp_message_id = CASE WHEN channel = 'EMAIL' THEN ? END, updated_at = ?,
+                            attempts = GREATEST(attempts, ?)
                         WHERE message_id = ?""")
                 .params(utc(event.sentAt()), event.providerReference(), event.providerReference(), utc(at),
-                        event.messageId().value())
+                        event.attempt(), event.messageId().value())
                 .update();
     }
 
@@ -75,10 +77,10 @@ class MessageHistoryProjection {
     void on(DeliveryAttemptFailed event, @Timestamp Instant at) {
         jdbc.sql("""
                         UPDATE rm_message SET status = 'RETRY_SCHEDULED', status_code = ?, status_reason = ?,
-                            next_attempt_at = ?, updated_at = ?
+                            next_attempt_at = ?, updated_at = ?, attempts = GREATEST(attempts, ?)
                         WHERE message_id = ?""")
                 .params(event.reasonCode().name(), event.reason(), utc(event.nextAttemptAt()), utc(at),
-                        event.messageId().value())
+                        event.attempt(), event.messageId().value())
                 .update();
     }
 
@@ -86,9 +88,10 @@ class MessageHistoryProjection {
     void on(MessageFailed event, @Timestamp Instant at) {
         jdbc.sql("""
                         UPDATE rm_message SET status = 'FAILED', status_code = ?, status_reason = ?,
-                            next_attempt_at = NULL, updated_at = ?
+                            next_attempt_at = NULL, updated_at = ?, attempts = GREATEST(attempts, ?)
                         WHERE message_id = ?""")
-                .params(event.reasonCode().name(), event.reason(), utc(at), event.messageId().value())
+                .params(event.reasonCode().name(), event.reason(), utc(at), event.attempt(),
+                        event.messageId().value())
                 .update();
     }
 

@@ -4,10 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.messaging.Message;
-import org.axonframework.micrometer.CapacityMonitor;
-import org.axonframework.micrometer.EventProcessorLatencyMonitor;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.MultiMessageMonitor;
@@ -17,9 +16,9 @@ import org.axonframework.queryhandling.QueryUpdateEmitter;
 import java.util.List;
 
 /**
- * Axon's metric registry, wired by Axon's own auto-configuration, handing out {@link PayloadTypeMonitor}s for the
- * per-message counters and timers that its dimensional monitors would look up on every message. The event
- * processors keep Axon's latency and capacity monitors, tagged by processor only, as Axon does.
+ * Axon's metric registry, wired by Axon's own auto-configuration, handing out monitors that register their meters
+ * once ({@link PayloadTypeMonitor} for the per-message-type counters and timers, {@link ProcessorLoadMonitor} for an
+ * event processor's latency and capacity) where Axon's dimensional monitors look them up on every message.
  */
 public class MessageMetricsRegistry extends GlobalMetricRegistry {
 
@@ -36,11 +35,9 @@ public class MessageMetricsRegistry extends GlobalMetricRegistry {
         MeterRegistry registry = getRegistry();
         if (EventProcessor.class.isAssignableFrom(componentType)) {
             Tags processor = Tags.of(PROCESSOR_NAME_TAG, componentName);
-            return new MultiMessageMonitor<>(List.of(
+            return new MultiMessageMonitor<EventMessage<?>>(List.of(
                     new PayloadTypeMonitor(EVENT_PROCESSOR_PREFIX, registry, processor),
-                    EventProcessorLatencyMonitor.builder().meterNamePrefix(EVENT_PROCESSOR_PREFIX)
-                            .meterRegistry(registry).tagsBuilder(message -> processor).build(),
-                    CapacityMonitor.buildMonitor(EVENT_PROCESSOR_PREFIX, registry, message -> processor)));
+                    new ProcessorLoadMonitor(EVENT_PROCESSOR_PREFIX, registry, processor)));
         }
         if (CommandBus.class.isAssignableFrom(componentType) || EventBus.class.isAssignableFrom(componentType)
                 || QueryBus.class.isAssignableFrom(componentType)

@@ -14,9 +14,12 @@ import org.axonframework.monitoring.MessageMonitor.MonitorCallback;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class MessageMetricsRegistryTest {
 
@@ -77,7 +80,7 @@ class MessageMetricsRegistryTest {
     }
 
     @Test
-    void event_processors_are_tagged_by_processor_and_keep_axons_latency_and_capacity_gauges() {
+    void event_processors_are_counted_per_payload_type_and_processor() {
         MessageMonitor<Message<?>> processor = monitorOf(EventProcessor.class, "wallet-projection");
 
         processor.onMessageIngested(GenericEventMessage.asEventMessage(new OpenFile("a"))).reportSuccess();
@@ -85,9 +88,41 @@ class MessageMetricsRegistryTest {
         Tags tags = Tags.of("processorName", "wallet-projection", "payloadType", "OpenFile");
         assertThat(meters.get("eventProcessor.successCounter").tags(tags).counter().count()).isEqualTo(1);
         assertThat(meters.get("eventProcessor.allTimer").tags(tags).timer().count()).isEqualTo(1);
-        assertThat(meters.find("eventProcessor.latency").tag("processorName", "wallet-projection").gauge())
-                .isNotNull();
-        assertThat(meters.find("eventProcessor.capacity").tag("processorName", "wallet-projection").gauge())
-                .isNotNull();
+    }
+
+    @Test
+    void an_event_processors_latency_is_the_age_of_its_last_event_and_its_capacity_the_share_of_time_it_was_busy() {
+        MessageMonitor<Message<?>> processor = monitorOf(EventProcessor.class, "wallet-projection");
+        clock.add(Duration.ofSeconds(10));
+
+        MonitorCallback handling = processor.onMessageIngested(new GenericEventMessage<>("e1", new OpenFile("a"),
+                Map.of(), Instant.ofEpochMilli(clock.wallTime() - 4_000)));
+        clock.add(Duration.ofMillis(300));
+        handling.reportSuccess();
+        clock.add(Duration.ofMillis(700));
+
+        assertThat(meters.get("eventProcessor.latency").tag("processorName", "wallet-projection").gauge().value())
+                .isEqualTo(4_000);
+        // 300 ms busy in the 11 s since the processor's monitor was made, then none in the next second
+        assertThat(meters.get("eventProcessor.capacity").tag("processorName", "wallet-projection").gauge().value())
+                .isCloseTo(300.0 / 11_000, within(1e-9));
+        clock.add(Duration.ofSeconds(1));
+        assertThat(meters.get("eventProcessor.capacity").tag("processorName", "wallet-projection").gauge().value())
+                .isZero();
+    }
+
+    @Test
+    void an_event_processors_gauges_are_registered_once() {
+        MessageMonitor<Message<?>> processor = monitorOf(EventProcessor.class, "wallet-projection");
+        processor.onMessageIngested(GenericEventMessage.asEventMessage(new OpenFile("a"))).reportSuccess();
+        int afterFirst = meters.getMeters().size();
+
+        for (int i = 0; i < 50; i++) {
+            processor.onMessageIngested(GenericEventMessage.asEventMessage(new OpenFile("x" + i))).reportIgnored();
+        }
+
+        assertThat(meters.getMeters()).hasSize(afterFirst);
+        assertThat(meters.find("eventProcessor.latency").gauges()).hasSize(1);
+        assertThat(meters.find("eventProcessor.capacity").gauges()).hasSize(1);
     }
 }

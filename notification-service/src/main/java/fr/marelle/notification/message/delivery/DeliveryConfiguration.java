@@ -11,7 +11,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import java.time.Clock;
@@ -42,8 +43,8 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    DeliveryQueue deliveryQueue(JdbcClient jdbc) {
-        return new DeliveryQueue(jdbc);
+    DeliveryQueue deliveryQueue(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        return new DeliveryQueue(jdbc, transactions);
     }
 
     @Bean

@@ -164,12 +164,19 @@ public final class AlertLatencyBenchmark {
                             + "meanwhile", options.warmed(), options.rate(), Report.seconds(warmupStart),
                     jitBeforeLoad - jitAtStart);
             List<Family> measured = families.subList(options.warmed(), families.size());
+            Connection pgMeter = Db.connect(url);
+            Map<Integer, Long> postgresBefore = Machine.postgresTicks(pgMeter);
+            long benchCpuBefore = Machine.jvmCpuNanos();
             long serviceCpuBefore = service.cpuTicks();
             Machine.Ticks machineBefore = Machine.ticks();
             Instant loadStart = Instant.now();
             double achieved = publishAlerts(producer, measured, options.rate());
             boolean complete = awaitDelivered(measured, Duration.ofMinutes(2));
             double serviceCpu = Machine.seconds(service.cpuTicks() - serviceCpuBefore);
+            double benchCpu = (Machine.jvmCpuNanos() - benchCpuBefore) / 1e9;
+            double postgresCpu = Machine.seconds(Machine.ticksBetween(postgresBefore,
+                    Machine.postgresTicks(pgMeter)));
+            pgMeter.close();
             double jitDuringLoad = service.jitSeconds() - jitBeforeLoad;
             double machineBusy = Machine.ticks().busyPercentSince(machineBefore);
 
@@ -209,6 +216,10 @@ public final class AlertLatencyBenchmark {
                     Machine.loadAverage());
             report.format("JIT compilation during the load: %.1f s of the service's CPU (still warming up if large)",
                     jitDuringLoad);
+            report.format("other CPU during the load: PostgreSQL %.1f s (%.1f ms per alert: the service database's "
+                            + "backends and the server's auxiliary processes); this benchmark's JVM %.1f s (the Kafka "
+                            + "broker, the publisher, the SMTP and SMS sinks)", postgresCpu,
+                    1000 * postgresCpu / measured.size(), benchCpu);
             report.line("service log: " + service.log());
         } finally {
             if (service != null) {

@@ -117,9 +117,10 @@ public final class AlertLatencyBenchmark {
              KafkaProducer<String, byte[]> producer = producer(kafka.getBrokersAsString())) {
             report.line("Alert-latency benchmark — " + options.label() + " — " + Report.parisNow());
             report.format("machine: %d cores (shared), load average %s; database %s; "
-                            + "notification-service -Xmx%s, %d delivery threads, %d Kafka listener(s)",
+                            + "notification-service -Xmx%s, %d delivery threads, %s",
                     Runtime.getRuntime().availableProcessors(), Machine.loadAverage(), database, options.heap(),
-                    options.deliveryThreads(), options.listeners());
+                    options.deliveryThreads(), options.listeners() > 0 ? options.listeners() + " Kafka listener(s)"
+                            : "its own number of Kafka listeners");
             report.format("load: %d WalletBalanceLow/s for %d s (%d families, each "
                             + "guardian with an email and a mobile: %d SMS and %d emails), after %d s of warm-up",
                     options.rate(), options.duration().toSeconds(), options.measured(), options.measured(),

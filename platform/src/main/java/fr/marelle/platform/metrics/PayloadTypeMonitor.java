@@ -84,28 +84,24 @@ final class PayloadTypeMonitor implements MessageMonitor<Message<?>> {
 
         @Override
         public void reportSuccess() {
-            long took = clock.monotonicTime() - start;
-            of.all.record(took, TimeUnit.NANOSECONDS);
-            of.successTimer.record(took, TimeUnit.NANOSECONDS);
-            of.success.increment();
-            of.processed.increment();
+            record(of.successTimer, of.success);
         }
 
         @Override
         public void reportFailure(Throwable cause) {
-            long took = clock.monotonicTime() - start;
-            of.all.record(took, TimeUnit.NANOSECONDS);
-            of.failureTimer.record(took, TimeUnit.NANOSECONDS);
-            of.failure.increment();
-            of.processed.increment();
+            record(of.failureTimer, of.failure);
         }
 
         @Override
         public void reportIgnored() {
+            record(of.ignoredTimer, of.ignored);
+        }
+
+        private void record(Timer outcomeTimer, Counter outcomeCounter) {
             long took = clock.monotonicTime() - start;
             of.all.record(took, TimeUnit.NANOSECONDS);
-            of.ignoredTimer.record(took, TimeUnit.NANOSECONDS);
-            of.ignored.increment();
+            outcomeTimer.record(took, TimeUnit.NANOSECONDS);
+            outcomeCounter.increment();
             of.processed.increment();
         }
     }

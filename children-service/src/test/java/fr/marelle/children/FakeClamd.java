@@ -8,18 +8,24 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A small clamd on loopback speaking the real INSTREAM protocol (command, length-prefixed chunks, zero chunk,
  * NUL-terminated answer): it finds the EICAR test string. {@link #stop()} takes it off the network, so that a
  * scanner that cannot be reached is tested too; {@link #start()} brings it back on the same port.
+ *
+ * <p>{@link #stop()} returns once the accepting thread has ended: closing a server socket while a thread is blocked
+ * in {@code accept} only signals that thread, and until it leaves, the socket still listens. A scanner connecting in
+ * that window was answered as if the server were up (a flaky "scanner cannot be reached" test).
  */
 public final class FakeClamd implements AutoCloseable {
 
     private final int port;
     private final AtomicInteger scanned = new AtomicInteger();
     private volatile ServerSocket server;
+    private Thread acceptor;
 
     public FakeClamd(int port) {
         this.port = port;
@@ -52,7 +58,7 @@ public final class FakeClamd implements AutoCloseable {
             socket.setReuseAddress(true);
             socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             server = socket;
-            Thread acceptor = new Thread(() -> accept(socket), "fake-clamd-" + port);
+            acceptor = new Thread(() -> accept(socket), "fake-clamd-" + port);
             acceptor.setDaemon(true);
             acceptor.start();
             return this;
@@ -70,6 +76,17 @@ public final class FakeClamd implements AutoCloseable {
             // closed
         }
         server = null;
+        if (acceptor != null) {
+            try {
+                acceptor.join(Duration.ofSeconds(5).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (acceptor.isAlive()) {
+                throw new IllegalStateException("The fake clamd on port " + port + " is still accepting");
+            }
+            acceptor = null;
+        }
     }
 
     @Override

@@ -14,6 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A TCP forwarder on loopback that a test can cut and restore, to take a real dependency (a Kafka broker, an SMTP
  * server) off the network without stopping it: while cut, new connections are refused and open ones are closed.
+ *
+ * <p>{@link #cut()} returns once the accepting thread has ended: a server socket closed while a thread waits in
+ * {@code accept} still listens until that thread leaves, and a connection made in that window would otherwise be
+ * accepted and forwarded after the cut.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -23,6 +27,7 @@ public final class TcpProxy implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final AtomicInteger accepted = new AtomicInteger();
     private volatile ServerSocket server;
+    private Thread acceptor;
 
     public TcpProxy(int port, String targetHost, int targetPort) {
         this.port = port;
@@ -48,7 +53,7 @@ public final class TcpProxy implements AutoCloseable {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             server = socket;
-            Thread acceptor = new Thread(() -> accept(socket), "tcp-proxy-" + port);
+            acceptor = new Thread(() -> accept(socket), "tcp-proxy-" + port);
             acceptor.setDaemon(true);
             acceptor.start();
             return this;
@@ -61,6 +66,17 @@ public final class TcpProxy implements AutoCloseable {
     public synchronized void cut() {
         closeQuietly(server);
         server = null;
+        if (acceptor != null) {
+            try {
+                acceptor.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (acceptor.isAlive()) {
+                throw new IllegalStateException("The proxy on port " + port + " is still accepting");
+            }
+            acceptor = null;
+        }
         open.forEach(TcpProxy::closeQuietly);
         open.clear();
     }

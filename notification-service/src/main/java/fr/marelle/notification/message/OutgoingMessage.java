@@ -118,7 +118,7 @@ public class OutgoingMessage {
     @CommandHandler
     public void handle(RecordDelivery command) {
         refuseIfSent();
-        requireKnownAttempt(command.attempt());
+        requireKnownAttempt(command.attempt(), command.sentAt());
         apply(new MessageSent(messageId, command.attempt(), command.providerReference(), command.serverReply(),
                 command.sentAt(), familyId, channel, template));
     }
@@ -130,8 +130,8 @@ public class OutgoingMessage {
      */
     @CommandHandler
     public void handle(RecordDeliveryFailure command, RetryPolicy policy) {
-        requireKnownAttempt(command.attempt());
-        if (!isAttemptInProgress(command.attempt())) {
+        requireKnownAttempt(command.attempt(), command.failedAt());
+        if (!isAttemptInProgress(command.attempt(), command.failedAt())) {
             return;
         }
         int attemptInSeries = command.attempt() - attemptsBeforeSeries;
@@ -161,19 +161,28 @@ public class OutgoingMessage {
     }
 
     /**
-     * The attempt whose outcome is awaited: the one after the last recorded, or one that a {@code DeliveryStarted}
-     * (before ADR 21) began. Its failure counts; that of an attempt since superseded does not.
+     * The latest attempt that may have been made by {@code at}: the one after the last recorded outcome; in a stream
+     * from before ADR 21, the attempt a {@code DeliveryStarted} began while its lease holds, and the next one after.
      */
-    private boolean isAttemptInProgress(int reported) {
+    private int latestAttemptAt(Instant at) {
+        return status == Status.SENDING && at.isBefore(leaseUntil) ? attempt : attempt + 1;
+    }
+
+    /**
+     * Whether a failure of this attempt counts: it is the latest that may have been made (or the one a
+     * {@code DeliveryStarted} began, whose successor may have started since its lease ended); not one superseded,
+     * nor that of a message sent or failed.
+     */
+    private boolean isAttemptInProgress(int reported, Instant at) {
         if (status == Status.SENT || status == Status.FAILED) {
             return false;
         }
-        return reported == (status == Status.SENDING ? attempt : attempt + 1);
+        return reported == latestAttemptAt(at) || (status == Status.SENDING && reported == attempt);
     }
 
-    /** An outcome names an attempt that may have been made: none after the one in progress. */
-    private void requireKnownAttempt(int reported) {
-        if (reported < 1 || reported > attempt + (status == Status.SENDING ? 0 : 1)) {
+    /** An outcome names an attempt that may have been made: none after the latest. */
+    private void requireKnownAttempt(int reported, Instant at) {
+        if (reported < 1 || reported > latestAttemptAt(at)) {
             throw DomainException.rule("DELIVERY_ATTEMPT_UNKNOWN", "Cet essai d'envoi n'a jamais commencé.");
         }
     }

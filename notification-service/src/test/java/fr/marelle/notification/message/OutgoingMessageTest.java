@@ -370,6 +370,18 @@ class OutgoingMessageTest {
         }
 
         @Test
+        void the_attempt_started_after_the_lease_of_one_from_before_adr_21_ended_has_its_outcome_recorded() {
+            Instant later = T0.plus(LEASE).plusSeconds(5);
+            fixture.given(queued(), started(1, T0))
+                    .when(unavailable(2, later))
+                    .expectEvents(attemptFailed(2, later, later.plus(Duration.ofMinutes(5))));
+            fixture.given(queued(), started(1, T0))
+                    .when(new RecordDelivery(messageId, 2, "<m@vincey.fr>", "250 OK", later))
+                    .expectEvents(new MessageSent(messageId, 2, "<m@vincey.fr>", "250 OK", later, familyId,
+                            Channel.EMAIL, "WELCOME"));
+        }
+
+        @Test
         void the_failure_of_an_attempt_superseded_before_adr_21_changes_nothing() {
             fixture.given(queued(), started(1, T0), started(2, T0.plus(LEASE)))
                     .when(unavailable(1, T0.plus(LEASE).plusSeconds(5)))

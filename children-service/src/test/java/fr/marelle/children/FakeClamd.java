@@ -1,5 +1,7 @@
 package fr.marelle.children;
 
+import fr.marelle.platform.test.StoppedListener;
+
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -8,7 +10,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -16,9 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * NUL-terminated answer): it finds the EICAR test string. {@link #stop()} takes it off the network, so that a
  * scanner that cannot be reached is tested too; {@link #start()} brings it back on the same port.
  *
- * <p>{@link #stop()} returns once the accepting thread has ended: closing a server socket while a thread is blocked
- * in {@code accept} only signals that thread, and until it leaves, the socket still listens. A scanner connecting in
- * that window was answered as if the server were up (a flaky "scanner cannot be reached" test).
+ * <p>{@link #stop()} returns once the accepting thread has ended ({@link StoppedListener}): a scanner connecting
+ * just after it was answered as if the server were up (a flaky "scanner cannot be reached" test).
  */
 public final class FakeClamd implements AutoCloseable {
 
@@ -68,25 +68,9 @@ public final class FakeClamd implements AutoCloseable {
     }
 
     public synchronized void stop() {
-        try {
-            if (server != null) {
-                server.close();
-            }
-        } catch (IOException e) {
-            // closed
-        }
+        StoppedListener.stop(server, acceptor, "The fake clamd on port " + port);
         server = null;
-        if (acceptor != null) {
-            try {
-                acceptor.join(Duration.ofSeconds(5).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (acceptor.isAlive()) {
-                throw new IllegalStateException("The fake clamd on port " + port + " is still accepting");
-            }
-            acceptor = null;
-        }
+        acceptor = null;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package fr.marelle.benchmarks.alerts;
 
+import fr.marelle.benchmarks.support.CpuMeter;
 import fr.marelle.benchmarks.support.Db;
 import fr.marelle.benchmarks.support.IntegrationRecords;
 import fr.marelle.benchmarks.support.Machine;
@@ -19,6 +20,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.io.IOException;
@@ -165,19 +167,17 @@ public final class AlertLatencyBenchmark {
                             + "meanwhile", options.warmed(), options.rate(), Report.seconds(warmupStart),
                     jitBeforeLoad - jitAtStart);
             List<Family> measured = families.subList(options.warmed(), families.size());
-            Connection pgMeter = Db.connect(url);
-            Map<Integer, Long> postgresBefore = Machine.postgresTicks(pgMeter);
-            long benchCpuBefore = Machine.jvmCpuNanos();
+            SingleConnectionDataSource meterConnection = new SingleConnectionDataSource(Db.connect(url), true);
+            CpuMeter cpu = new CpuMeter(meterConnection);
+            CpuMeter.Sample cpuBefore = cpu.sample();
             long serviceCpuBefore = service.cpuTicks();
             Machine.Ticks machineBefore = Machine.ticks();
             Instant loadStart = Instant.now();
             double achieved = publishAlerts(producer, measured, options.rate());
             boolean complete = awaitDelivered(measured, Duration.ofMinutes(2));
             double serviceCpu = Machine.seconds(service.cpuTicks() - serviceCpuBefore);
-            double benchCpu = (Machine.jvmCpuNanos() - benchCpuBefore) / 1e9;
-            double postgresCpu = Machine.seconds(Machine.ticksBetween(postgresBefore,
-                    Machine.postgresTicks(pgMeter)));
-            pgMeter.close();
+            CpuMeter.Usage others = CpuMeter.between(cpuBefore, cpu.sample());
+            meterConnection.destroy();
             double jitDuringLoad = service.jitSeconds() - jitBeforeLoad;
             double machineBusy = Machine.ticks().busyPercentSince(machineBefore);
 
@@ -219,8 +219,8 @@ public final class AlertLatencyBenchmark {
                     jitDuringLoad);
             report.format("other CPU during the load: PostgreSQL %.1f s (%.1f ms per alert: the service database's "
                             + "backends and the server's auxiliary processes); this benchmark's JVM %.1f s (the Kafka "
-                            + "broker, the publisher, the SMTP and SMS sinks)", postgresCpu,
-                    1000 * postgresCpu / measured.size(), benchCpu);
+                            + "broker, the publisher, the SMTP and SMS sinks)", others.postgresSeconds(),
+                    1000 * others.postgresSeconds() / measured.size(), others.jvmSeconds());
             report.line("service log: " + service.log());
         } finally {
             if (service != null) {

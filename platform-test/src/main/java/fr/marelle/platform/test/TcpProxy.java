@@ -15,9 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A TCP forwarder on loopback that a test can cut and restore, to take a real dependency (a Kafka broker, an SMTP
  * server) off the network without stopping it: while cut, new connections are refused and open ones are closed.
  *
- * <p>{@link #cut()} returns once the accepting thread has ended: a server socket closed while a thread waits in
- * {@code accept} still listens until that thread leaves, and a connection made in that window would otherwise be
- * accepted and forwarded after the cut.
+ * <p>{@link #cut()} returns once the accepting thread has ended ({@link StoppedListener}): a connection made just
+ * after the cut is refused, not forwarded.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -64,19 +63,9 @@ public final class TcpProxy implements AutoCloseable {
 
     /** Refuses new connections and drops the open ones. */
     public synchronized void cut() {
-        closeQuietly(server);
+        StoppedListener.stop(server, acceptor, "The proxy on port " + port);
         server = null;
-        if (acceptor != null) {
-            try {
-                acceptor.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (acceptor.isAlive()) {
-                throw new IllegalStateException("The proxy on port " + port + " is still accepting");
-            }
-            acceptor = null;
-        }
+        acceptor = null;
         open.forEach(TcpProxy::closeQuietly);
         open.clear();
     }

@@ -40,20 +40,21 @@ final class ProcessorLoadMonitor implements MessageMonitor<EventMessage<?>> {
     public MonitorCallback onMessageIngested(EventMessage<?> message) {
         latencyMillis.set(Math.max(0, clock.wallTime() - message.getTimestamp().toEpochMilli()));
         long start = clock.monotonicTime();
+        Runnable busy = () -> busyNanos.add(clock.monotonicTime() - start);
         return new MonitorCallback() {
             @Override
             public void reportSuccess() {
-                busyNanos.add(clock.monotonicTime() - start);
+                busy.run();
             }
 
             @Override
             public void reportFailure(Throwable cause) {
-                busyNanos.add(clock.monotonicTime() - start);
+                busy.run();
             }
 
             @Override
             public void reportIgnored() {
-                busyNanos.add(clock.monotonicTime() - start);
+                busy.run();
             }
         };
     }

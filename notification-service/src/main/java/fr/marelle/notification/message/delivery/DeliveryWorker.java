@@ -37,7 +37,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Threads look for due messages every poll interval, and at once when {@link #wake()} says a message was queued
  * (the delivery schedule calls it after its transaction commits), so that an alert leaves within a fraction of a
- * second. A thread that claimed a full batch looks again without waiting.
+ * second. A wake-up sends one thread, not all of them: each idle thread sent would run a claim, and all but one would
+ * find nothing (at 200 alerts a second, the schedule's commits woke the 16 threads some hundred times a second). A
+ * thread that claimed a full batch sends one more thread and looks again without waiting, so that a backlog (a
+ * newsletter) spreads over the threads.
  *
  * <p>The only window for a duplicate is a crash (or a lost database) between the provider's acceptance and the
  * recording of it: the attempt's lease then ends and another attempt starts. Delivery is at least once, exactly once
@@ -59,8 +62,11 @@ class DeliveryWorker implements SmartLifecycle {
     /** Who holds a claim, as the queue shows it: the JVM (pid@host) and this worker. */
     private final String name = ManagementFactory.getRuntimeMXBean().getName() + "/" + id;
     private final Object signal = new Object();
-    /** Wake-ups so far (guarded by {@link #signal}): a thread waits only if none came since it last looked. */
-    private long wakeUps;
+    /**
+     * Wake-ups no thread has taken yet (guarded by {@link #signal}), at most one per thread: each sends one thread to
+     * look for due messages, a waiting one at once, else the next to finish its batch.
+     */
+    private int wakeUps;
     private volatile ExecutorService executor;
     private volatile boolean running;
 
@@ -91,18 +97,22 @@ class DeliveryWorker implements SmartLifecycle {
         }
     }
 
-    /** Something was queued: look for due messages now rather than at the next poll. */
+    /** Something was queued: one thread looks for due messages now rather than at the next poll. */
     void wake() {
         synchronized (signal) {
-            wakeUps++;
-            signal.notifyAll();
+            if (wakeUps < settings.threads()) {
+                wakeUps++;
+            }
+            signal.notify();
         }
     }
 
     @Override
     public void stop() {
         running = false;
-        wake();
+        synchronized (signal) {
+            signal.notifyAll();
+        }
         ExecutorService current = executor;
         if (current != null) {
             current.shutdown();
@@ -125,10 +135,6 @@ class DeliveryWorker implements SmartLifecycle {
 
     private void loop() {
         while (running) {
-            long seen;
-            synchronized (signal) {
-                seen = wakeUps;
-            }
             int claimed;
             try {
                 claimed = deliverDue();
@@ -137,22 +143,25 @@ class DeliveryWorker implements SmartLifecycle {
                 claimed = 0;
             }
             if (claimed < settings.batchSize()) {
-                await(seen);
+                await();
             }
         }
     }
 
-    /** Waits for the poll interval, or less if woken since {@code seen}. */
-    private void await(long seen) {
+    /** Waits for the poll interval, or less if a wake-up is there to take. */
+    private void await() {
         long deadline = System.nanoTime() + settings.pollInterval().toNanos();
         synchronized (signal) {
             try {
-                while (running && wakeUps == seen) {
+                while (running && wakeUps == 0) {
                     long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                     if (left <= 0) {
                         return;
                     }
                     signal.wait(left);
+                }
+                if (wakeUps > 0) {
+                    wakeUps--;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -164,6 +173,9 @@ class DeliveryWorker implements SmartLifecycle {
     /** Claims the due messages and delivers them one by one; answers how many were claimed. */
     int deliverDue() {
         List<Claim> claims = queue.claimDue(name, clock.instant(), settings.batchSize(), settings.lease());
+        if (claims.size() >= settings.batchSize()) {
+            wake(); // more may be due: another thread claims them meanwhile
+        }
         for (Claim claim : claims) {
             if (!running) {
                 break; // the claims left run out with their lease

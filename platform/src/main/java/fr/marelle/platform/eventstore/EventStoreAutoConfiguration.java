@@ -170,7 +170,7 @@ public class EventStoreAutoConfiguration {
                                                  EventSchema eventSchema,
                                                  EventStoreProperties properties) {
         properties.validate();
-        return JdbcEventStorageEngine.builder()
+        return new MarelleJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -182,8 +182,7 @@ public class EventStoreAutoConfiguration {
                 .dataType(byte[].class)
                 .batchSize(properties.getBatchSize())
                 .gapTimeout(Math.toIntExact(properties.getGapTimeout().toMillis()))
-                .readEventDataWithGaps(new IndexBoundedGapReads())
-                .build();
+                .readEventDataWithGaps(new IndexBoundedGapReads()));
     }
 
     @Bean(name = "eventBus")

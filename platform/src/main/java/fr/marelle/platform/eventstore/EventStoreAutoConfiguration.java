@@ -182,6 +182,7 @@ public class EventStoreAutoConfiguration {
                 .dataType(byte[].class)
                 .batchSize(properties.getBatchSize())
                 .gapTimeout(Math.toIntExact(properties.getGapTimeout().toMillis()))
+                .appendEvents(new AuditColumnsAppends())
                 .readEventDataWithGaps(new IndexBoundedGapReads()));
     }
 

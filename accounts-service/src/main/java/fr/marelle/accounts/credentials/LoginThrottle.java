@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -31,11 +32,20 @@ public class LoginThrottle {
     private static final Duration WINDOW = Duration.ofMinutes(15);
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofHours(1)).maximumSize(200_000).build();
+    /** Logins to one address from one client in {@link #WINDOW} (marelle.login.attempts-per-client-and-address). */
+    private final int perClientAndAddress;
+
+    public LoginThrottle(@Value("${marelle.login.attempts-per-client-and-address:5}") int perClientAndAddress) {
+        if (perClientAndAddress < 1) {
+            throw new IllegalArgumentException("marelle.login.attempts-per-client-and-address must be at least 1");
+        }
+        this.perClientAndAddress = perClientAndAddress;
+    }
 
     public Decision login(String email, String clientIp) {
         String address = key(email);
         String client = clientIp == null ? "unknown" : clientIp;
-        long waitPair = consume("login:pair:" + address + "|" + client, 5, WINDOW);
+        long waitPair = consume("login:pair:" + address + "|" + client, perClientAndAddress, WINDOW);
         long waitClient = consume("login:client:" + client, 50, WINDOW);
         if (waitPair > 0 || waitClient > 0) {
             return Decision.refuse(Duration.ofNanos(Math.max(waitPair, waitClient)));

@@ -102,8 +102,7 @@ class BillingJourneyIT {
             Pages.eventually(parent, Portal.GATEWAY + "/ma-facturation",
                     () -> parent.text().contains("3 jours réservés"));
             assertThat(parent.text()).contains("7,80");
-            parent.click(By.cssSelector("#commandes ~ .table-wrapper tbody a"));
-            parent.checked();
+            parent.submit(By.cssSelector("#commandes ~ .table-wrapper tbody a"));
             Pages.eventually(parent, parent.driver().getCurrentUrl(), () -> parent.text().contains("Absence excusée"));
             assertThat(parent.driver().findElements(By.cssSelector("tbody .badge")).stream()
                     .map(e -> e.getText()).toList()).containsExactly("Dû", "Dû", "Absence excusée, non facturé");
@@ -124,8 +123,7 @@ class BillingJourneyIT {
 
             // finance staff (here the administrator) correct a day with a credit note
             staff.open(Portal.GATEWAY + "/admin/facturation/familles/" + camille.familyId());
-            staff.click(By.cssSelector("#factures ~ .table-wrapper tbody th a"));
-            staff.checked();
+            staff.submit(By.cssSelector("#factures ~ .table-wrapper tbody th a"));
             staff.submit(By.cssSelector("main form button[type=submit]"));
             assertThat(staff.find(By.id("reason-error")).getText()).contains("Le motif de l'avoir est obligatoire.");
             staff.type("quantities-0-", "1").type("reason", "Journée comptée deux fois");

@@ -70,7 +70,7 @@ class ParentAccountJourneyIT {
             Mailbox.awaitMail(email, "Votre compte est activé");
 
             parent.open(Portal.GATEWAY + "/");
-            parent.click(By.cssSelector("form[action$='/deconnexion'] button"));
+            parent.submit(By.cssSelector("form[action$='/deconnexion'] button"));
             parent.open(Portal.GATEWAY + "/connexion");
             parent.type("email", email).type("password", "mauvais mot de passe");
             parent.submit(By.cssSelector("main form button[type=submit]"));
@@ -91,7 +91,7 @@ class ParentAccountJourneyIT {
             parent.type("password-currentPassword", PASSWORD).type("password-newPassword", NEW_PASSWORD)
                     .type("password-newPasswordConfirmation", NEW_PASSWORD);
             parent.submit(By.cssSelector("form[action$='/mon-compte/mot-de-passe'] button[type=submit]"));
-            parent.click(By.cssSelector("form[action$='/deconnexion'] button"));
+            parent.submit(By.cssSelector("form[action$='/deconnexion'] button"));
             parent.open(Portal.GATEWAY + "/connexion");
             parent.type("email", email).type("password", NEW_PASSWORD);
             parent.submit(By.cssSelector("main form button[type=submit]"));

@@ -66,8 +66,7 @@ class PlanningJourneyIT {
             parent.open(Portal.GATEWAY + "/planification");
             assertThat(parent.text()).contains("Restauration scolaire", "Garderie matin", "Garderie soir",
                     "Mercredis et vacances scolaires");
-            parent.click(By.linkText("Restauration scolaire"));
-            parent.checked();
+            parent.submit(By.linkText("Restauration scolaire"));
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 parent.open(Portal.GATEWAY + "/planification/canteen");
                 return parent.text().contains("Léa Martin");
@@ -106,8 +105,7 @@ class PlanningJourneyIT {
                     + thursday.toString().substring(0, 7));
             assertThat(staff.text()).contains("Occupation des services");
             staff.open(Portal.GATEWAY + "/admin/planification/pointage?service=canteen&date=" + thursday);
-            staff.click(By.cssSelector("tbody th a"));
-            staff.checked();
+            staff.submit(By.cssSelector("tbody th a"));
             assertThat(staff.text()).contains("Martin Léa", "Camille Martin");
             staff.open(Portal.GATEWAY + "/admin/planification/services");
             assertThat(staff.text()).contains("Calendrier scolaire, zone B", "Année 2026-2027");

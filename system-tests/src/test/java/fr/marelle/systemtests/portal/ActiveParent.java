@@ -60,8 +60,7 @@ public record ActiveParent(String email, String password, String firstName, Stri
         parent.open(Portal.GATEWAY + "/connexion");
         if (parent.driver().findElements(By.id("email")).isEmpty()) {
             // still in the session of the address confirmation: out first, as ParentSession does
-            parent.click(By.cssSelector("form[action$='/deconnexion'] button"));
-            parent.checked();
+            parent.submit(By.cssSelector("form[action$='/deconnexion'] button"));
             parent.open(Portal.GATEWAY + "/connexion");
         }
         parent.type("email", email).type("password", password);

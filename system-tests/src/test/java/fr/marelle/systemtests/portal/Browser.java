@@ -11,6 +11,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -110,10 +111,18 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Submits with the button, then checks the page it leads to. */
+    /**
+     * Submits with the button (or follows a link), then checks the page it leads to. It waits for the page it leaves to
+     * be gone before it waits for the next one to be loaded: Chromium may answer the click before the navigation
+     * starts, and the page left is itself "complete" (seen with Chromium 156.0.8078.108: the journeys read the login
+     * page's address, or its body while it was being replaced).
+     */
     public Browser submit(By button) {
+        WebElement leaving = driver.findElement(By.tagName("html"));
         click(button);
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> "complete".equals(
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.stalenessOf(leaving));
+        wait.until(d -> "complete".equals(
                 ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
         return checked();
     }

@@ -48,7 +48,7 @@ public final class ParentSession {
         assertThat(familyId).hasSize(36);
 
         parent.open(Portal.GATEWAY + "/");
-        parent.click(By.cssSelector("form[action$='/deconnexion'] button"));
+        parent.submit(By.cssSelector("form[action$='/deconnexion'] button"));
         parent.open(Portal.GATEWAY + "/connexion");
         parent.type("email", email).type("password", password);
         parent.submit(By.cssSelector("main form button[type=submit]"));

@@ -41,8 +41,7 @@ public final class StaffSession {
             browser.type("code", code(email));
             browser.submit(By.cssSelector("main form button[type=submit]"));
             assertThat(browser.text()).contains("codes");
-            browser.find(By.cssSelector("main a.button")).click();
-            browser.checked();
+            browser.submit(By.cssSelector("main a.button"));
         } else {
             assertThat(browser.driver().getCurrentUrl()).contains("/connexion/code");
             browser.type("code", code(email));
@@ -52,8 +51,7 @@ public final class StaffSession {
     }
 
     public static void logOut(Browser browser) {
-        browser.find(By.cssSelector("form[action$='/deconnexion'] button")).click();
-        browser.checked();
+        browser.submit(By.cssSelector("form[action$='/deconnexion'] button"));
     }
 
     /** The current code of the staff member's authenticator; a code already used waits for the next one. */

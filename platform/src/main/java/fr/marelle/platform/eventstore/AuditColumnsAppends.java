@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.List;
 
 /**
@@ -65,8 +64,8 @@ final class AuditColumnsAppends implements AppendEventsStatementBuilder {
             AuditColumns columns = auditColumns(payload.getData(), metaData.getData(),
                     event.getMetaData().get(AuditMetadata.FAMILY_ID),
                     event.getMetaData().get(AuditMetadata.CORRELATION_ID));
-            setNullable(statement, 10, columns.familyId());
-            setNullable(statement, 11, columns.correlationId());
+            statement.setString(10, columns.familyId()); // null is SQL NULL, as for Axon's own type column
+            statement.setString(11, columns.correlationId());
             statement.addBatch();
         }
         return statement;
@@ -141,14 +140,6 @@ final class AuditColumnsAppends implements AppendEventsStatementBuilder {
                 throw new NotAString(); // trailing content
             }
             return familyId;
-        }
-    }
-
-    private static void setNullable(PreparedStatement statement, int position, String value) throws SQLException {
-        if (value == null) {
-            statement.setNull(position, Types.VARCHAR);
-        } else {
-            statement.setString(position, value);
         }
     }
 

@@ -2,6 +2,7 @@ package fr.marelle.platform.eventstore;
 
 import org.axonframework.common.DateTimeUtils;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -42,7 +43,7 @@ final class EventTimestamps {
         text[19] = '.';
         digits(text, 20, time.getNano() / 1_000_000, 3);
         text[23] = 'Z';
-        return new String(text, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return new String(text, StandardCharsets.ISO_8859_1);
     }
 
     private static void digits(byte[] text, int at, int value, int width) {

@@ -37,10 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Threads look for due messages every poll interval, and at once when {@link #wake()} says a message was queued
  * (the delivery schedule calls it after its transaction commits), so that an alert leaves within a fraction of a
- * second. A wake-up sends one thread, not all of them: each idle thread sent would run a claim, and all but one would
- * find nothing (at 200 alerts a second, the schedule's commits woke the 16 threads some hundred times a second). A
- * thread that claimed a full batch sends one more thread and looks again without waiting, so that a backlog (a
- * newsletter) spreads over the threads.
+ * second. A wake-up sends one thread, not all of them: each idle thread sent would run a claim of its own for the
+ * same few messages. A thread that claimed a full batch sends one more thread and looks again without waiting, so that
+ * a backlog (a newsletter) spreads over the threads.
  *
  * <p>The only window for a duplicate is a crash (or a lost database) between the provider's acceptance and the
  * recording of it: the attempt's lease then ends and another attempt starts. Delivery is at least once, exactly once

@@ -11,8 +11,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,7 +44,7 @@ class WakeUpTest {
     class CountingQueue extends DeliveryQueue {
 
         final AtomicInteger claims = new AtomicInteger();
-        final java.util.Set<String> claimingThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final Set<String> claimingThreads = ConcurrentHashMap.newKeySet();
 
         CountingQueue() {
             super(jdbc, transactions);
@@ -98,7 +101,7 @@ class WakeUpTest {
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> queue.claims.get() == THREADS);
             // 40 rows due at once, for messages that do not exist: each is claimed, refused and dropped
-            List<UUID> backlog = java.util.stream.Stream.generate(UUID::randomUUID).limit(40).toList();
+            List<UUID> backlog = Stream.generate(UUID::randomUUID).limit(40).toList();
             backlog.forEach(id -> jdbc.update("INSERT INTO delivery_queue (message_id, correlation_id, due_at) "
                     + "VALUES (?, ?, now() - interval '1 second')", id, UUID.randomUUID().toString()));
 

@@ -1,6 +1,7 @@
 package fr.marelle.platform.eventstore;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.marelle.platform.audit.history.ChainVerifier;
 import fr.marelle.platform.eventstore.AuditColumnsAppends.AuditColumns;
 import fr.marelle.platform.test.TestDatabases;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -10,6 +11,8 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -17,9 +20,13 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The audit columns written by the platform's append statement are the ones the store's trigger reads out of the JSON
  * (checked against PostgreSQL's own reading of the same bytes), the documents it cannot vouch for are left to the
- * trigger, and a row written without them still gets them.
+ * trigger, and a row written without them still gets them. The chain hashes it computes are PostgreSQL's
+ * {@code marelle_event_hash}, it leaves to the trigger those whose previous hash it does not know, and the chain
+ * verifier checks every hash, whoever wrote it.
  */
 class AuditColumnsAppendsTest {
 
@@ -63,6 +72,10 @@ class AuditColumnsAppendsTest {
                 return new AuditColumns(r.getString(1), r.getString(2));
             }
         }
+    }
+
+    private static void time(PreparedStatement statement, int position, Instant instant) throws SQLException {
+        statement.setString(position, EventTimestamps.format(instant));
     }
 
     private static AuditColumns ours(String payload, Map<String, Object> metadata) throws Exception {
@@ -125,7 +138,7 @@ class AuditColumnsAppendsTest {
         try (Connection c = connect()) {
             try (PreparedStatement append = new AuditColumnsAppends().build(c, AxonSchemas.events(), byte[].class,
                     List.of(first, second), JacksonSerializer.defaultSerializer(),
-                    (statement, position, instant) -> statement.setString(position, instant.toString()))) {
+                    AuditColumnsAppendsTest::time)) {
                 append.executeBatch();
             }
             try (PreparedStatement legacy = c.prepareStatement("""
@@ -155,5 +168,124 @@ class AuditColumnsAppendsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void chain_hashes_are_those_postgresql_computes_for_the_same_values() throws SQLException {
+        byte[] previous = new byte[32];
+        new Random(7).nextBytes(previous);
+        byte[] payload = "{\"familyId\":\"f-1\",\"meals\":2}".getBytes(StandardCharsets.UTF_8);
+        byte[] metadata = "{\"correlationId\":\"c-1\"}".getBytes(StandardCharsets.UTF_8);
+        record Row(byte[] previous, String stream, long sequence, String eventId, String type, String revision,
+                   byte[] payload, byte[] metadata, String time) {
+        }
+        List<Row> rows = List.of(
+                new Row(null, "stream-1", 0, "event-1", "fr.marelle.Booked", "1", payload, metadata,
+                        "2026-11-27T21:00:00.123Z"),
+                new Row(previous, "stream-1", 1, "event-2", "fr.marelle.Booked", null, payload, null,
+                        "2026-11-27T21:00:00.124Z"),
+                new Row(previous, "famille-é-ü-🎒", Long.MAX_VALUE, "événement", "Réservé", "2", new byte[0],
+                        new byte[0], "0001-01-01T00:00:00.000Z"),
+                new Row(null, "lone \uD800 surrogate", 3, "e", "T", "1", payload, metadata, "t"),
+                new Row(previous, "s", -1, "e", "T", "1", new byte[100_000], metadata, "t"));
+        try (Connection c = connect();
+             PreparedStatement postgres = c.prepareStatement(
+                     "SELECT marelle_event_hash(?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Row row : rows) {
+                postgres.setBytes(1, row.previous());
+                postgres.setString(2, row.stream());
+                postgres.setLong(3, row.sequence());
+                postgres.setString(4, row.eventId());
+                postgres.setString(5, row.type());
+                postgres.setString(6, row.revision());
+                postgres.setBytes(7, row.payload());
+                postgres.setBytes(8, row.metadata());
+                postgres.setString(9, row.time());
+                try (ResultSet hash = postgres.executeQuery()) {
+                    hash.next();
+                    assertThat(ChainHashes.of(row.previous(), row.stream(), row.sequence(), row.eventId(), row.type(),
+                            row.revision(), row.payload(), row.metadata(), row.time()))
+                            .as(row.stream() + " " + row.sequence()).isEqualTo(hash.getBytes(1));
+                }
+            }
+        }
+    }
+
+    @Test
+    void the_statement_hashes_a_new_stream_and_leaves_to_the_trigger_the_events_whose_previous_hash_it_lacks()
+            throws SQLException {
+        String stream = UUID.randomUUID().toString();
+        MetaData metaData = MetaData.with("familyId", "f-1").and("correlationId", "c-1");
+        List<GenericDomainEventMessage<Booked>> events = new ArrayList<>();
+        for (int sequence = 0; sequence < 5; sequence++) {
+            events.add(new GenericDomainEventMessage<>("Booking", stream, sequence, new Booked("f-1", "c", sequence),
+                    metaData));
+        }
+        try (Connection c = connect()) {
+            c.setAutoCommit(false); // the trigger is off for this transaction only: other tests see it on
+            try (Statement ddl = c.createStatement()) {
+                ddl.execute("ALTER TABLE domain_event_entry DISABLE TRIGGER domain_event_entry_chain");
+            }
+            append(c, events.subList(0, 3));
+            append(c, events.subList(3, 4));
+            assertThat(hashes(c, stream)).as("no trigger: the new stream is hashed by the statement, the next "
+                    + "batch's first event is not").containsExactly(true, true, true, false);
+            c.rollback();
+
+            append(c, events.subList(0, 3));
+            append(c, events.subList(3, 5));
+            c.commit();
+            assertThat(hashes(c, stream)).containsExactly(true, true, true, true, true);
+            ChainVerifier.Report report = verifier(c).verify(stream);
+            assertThat(report.events()).isEqualTo(5);
+            assertThat(report.breaks()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_row_that_comes_with_a_wrong_hash_keeps_it_and_the_verifier_reports_it() throws SQLException {
+        String stream = UUID.randomUUID().toString();
+        try (Connection c = connect()) {
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                        time_stamp, payload_type, payload_revision, payload, meta_data, family_id, correlation_id,
+                        chain_hash)
+                    VALUES (?, ?, 0, 'Booking', '2026-11-27T21:00:00.000Z', 'Booked', '1', ?, ?, 'f-1', 'c-1', ?)""")) {
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(2, stream);
+                insert.setBytes(3, "{\"familyId\":\"f-1\"}".getBytes(StandardCharsets.UTF_8));
+                insert.setBytes(4, "{\"correlationId\":\"c-1\"}".getBytes(StandardCharsets.UTF_8));
+                insert.setBytes(5, new byte[32]);
+                insert.executeUpdate();
+            }
+            assertThat(verifier(c).verify(stream).breaks()).extracting(ChainVerifier.Break::reason)
+                    .containsExactly("content does not match its hash");
+        }
+    }
+
+    private static void append(Connection c, List<? extends GenericDomainEventMessage<?>> events)
+            throws SQLException {
+        try (PreparedStatement append = new AuditColumnsAppends().build(c, AxonSchemas.events(), byte[].class,
+                events, JacksonSerializer.defaultSerializer(), AuditColumnsAppendsTest::time)) {
+            append.executeBatch();
+        }
+    }
+
+    private static List<Boolean> hashes(Connection c, String stream) throws SQLException {
+        try (PreparedStatement read = c.prepareStatement("SELECT chain_hash IS NOT NULL FROM domain_event_entry "
+                + "WHERE aggregate_identifier = ? ORDER BY sequence_number")) {
+            read.setString(1, stream);
+            List<Boolean> hashed = new ArrayList<>();
+            try (ResultSet rows = read.executeQuery()) {
+                while (rows.next()) {
+                    hashed.add(rows.getBoolean(1));
+                }
+            }
+            return hashed;
+        }
+    }
+
+    private static ChainVerifier verifier(Connection c) {
+        return new ChainVerifier(JdbcClient.create(new SingleConnectionDataSource(c, true)), "test");
     }
 }

@@ -317,10 +317,13 @@ public final class AppendPathBenchmark {
         report.line("jdbc        " + url.replaceAll("^.*//[^/]+/", "…/") + "; Hikari maximum-pool-size="
                 + env.getProperty("spring.datasource.hikari.maximum-pool-size") + ", minimum-idle="
                 + env.getProperty("spring.datasource.hikari.minimum-idle", "(= max)") + ", same pool for both paths");
-        report.line("axon        timeouts " + (env.getProperty("axon.timeout.enabled", Boolean.class, true)
-                ? "on (handler timeouts: commands " + env.getProperty("axon.timeout.handler.commands.timeout-ms",
-                "default") + " ms, events " + env.getProperty("axon.timeout.handler.events.timeout-ms", "default")
-                + " ms)" : "off") + "; micrometer monitors " + (env.getProperty(
+        boolean axonTimeouts = env.getProperty("axon.timeout.enabled", Boolean.class, true);
+        boolean platformTimeLimits = env.getProperty("marelle.time-limits.enabled", Boolean.class, true);
+        report.line("axon        unit-of-work time limits " + (platformTimeLimits ? "by the platform's watchdog"
+                + (axonTimeouts ? " and by Axon" : "") : axonTimeouts ? "by Axon" : "off")
+                + (axonTimeouts ? " (Axon's handler timeouts: commands " + env.getProperty(
+                "axon.timeout.handler.commands.timeout-ms", "default") + " ms, events " + env.getProperty(
+                "axon.timeout.handler.events.timeout-ms", "default") + " ms)" : "") + "; micrometer monitors " + (env.getProperty(
                 "axon.metrics.auto-configuration.enabled", Boolean.class, true) ? (env.getProperty(
                 "axon.metrics.micrometer.dimensional", Boolean.class, false) ? "dimensional" : "not dimensional")
                 : "off") + "; pgjdbc reWriteBatchedInserts=" + reWriteBatchedInserts());

@@ -7,6 +7,7 @@ import org.axonframework.messaging.timeout.TaskTimeoutSettings;
 import org.axonframework.springboot.TimeoutProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +21,7 @@ import java.time.Duration;
  * ({@code axon.timeout.enabled=false}); Axon's handler-level time limits were already off there. ADR 25.
  */
 @AutoConfiguration
+@ConditionalOnClass(name = "org.axonframework.springboot.TimeoutProperties") // the gateway runs no Axon
 @ConditionalOnProperty(prefix = "marelle.time-limits", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(TimeoutProperties.class)
 public class TimeLimitsAutoConfiguration {

@@ -162,9 +162,9 @@ final class AuditColumnsAppends implements AppendEventsStatementBuilder {
     }
 
     /**
-     * Whether the document holds a unicode escape (backslash, u): jsonb refuses some that Jackson reads (of the NUL character, of a
-     * lone surrogate), and the trigger then finds no value at all. Jackson writes none unless a text holds a control
-     * character.
+     * Whether the document holds a unicode escape (backslash, u): jsonb refuses some that Jackson reads (of the NUL
+     * character, of a lone surrogate), and the trigger then finds no value at all. Jackson writes none unless a text
+     * holds a control character.
      */
     private static boolean hasUnicodeEscape(byte[] json) {
         for (int i = 0; i < json.length - 1; i++) {

@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
  *
  * <p>Axon's {@code AxonTimeLimitedTask} captures the thread's stack trace when each unit of work starts, and schedules
  * a task on its janitor thread that it cancels at the end; at one command at a time, each schedule wakes the janitor.
- * The append benchmark measured 12 to 33 µs of JVM CPU per one-event command for that (ADR 25); watching costs an entry
- * added to and removed from a concurrent set.
+ * At one client the append benchmark measured about 30 µs of JVM CPU per one-event command for that (ADR 25);
+ * watching costs an entry added to and removed from a concurrent set. A limit with a negative timeout only warns.
  */
 public final class TimeLimits implements AutoCloseable {
 

@@ -16,8 +16,8 @@ import java.time.Duration;
 
 /**
  * Axon's transaction time limits (command bus, query bus, deadline manager, event processors), with their own
- * settings ({@code axon.timeout.transaction.*}, same defaults: interrupted after 60 s, warnings from 10 s every second),
- * kept by the platform's {@link TimeLimits} watchdog. The platform's defaults switch Axon's implementation off
+ * settings ({@code axon.timeout.transaction.*}, same defaults: interrupted after 60 s, warnings from 10 s every
+ * second), kept by the platform's {@link TimeLimits} watchdog. The platform's defaults switch Axon's implementation off
  * ({@code axon.timeout.enabled=false}); Axon's handler-level time limits were already off there. ADR 25.
  */
 @AutoConfiguration

@@ -2,6 +2,10 @@ package fr.marelle.launcher;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,6 +29,16 @@ class SmallPartsTest {
         assertThat(HealthProbe.isUp("{\"status\":\"UP\",\"components\":{\"db\":{\"status\":\"UP\"}}}")).isTrue();
         assertThat(HealthProbe.isUp("{\"status\":\"DOWN\",\"components\":{\"db\":{\"status\":\"UP\"}}}")).isFalse();
         assertThat(HealthProbe.isUp("{\"status\":\"OUT_OF_SERVICE\"}")).isFalse();
+    }
+
+    @Test
+    void the_cold_start_counts_from_the_scripts_hand_over_after_its_build_else_from_the_process_start() {
+        Instant processStart = Instant.parse("2026-11-27T22:00:00Z");
+        assertThat(Launcher.launchedAt(Map.of("MARELLE_LAUNCHED_AT_MS", "1795824030000"), Optional.of(processStart)))
+                .isEqualTo(Instant.ofEpochMilli(1_795_824_030_000L));
+        assertThat(Launcher.launchedAt(Map.of(), Optional.of(processStart))).isEqualTo(processStart);
+        assertThat(Launcher.launchedAt(Map.of("MARELLE_LAUNCHED_AT_MS", "%3N"), Optional.of(processStart)))
+                .as("a date(1) without milliseconds").isEqualTo(processStart);
     }
 
     @Test

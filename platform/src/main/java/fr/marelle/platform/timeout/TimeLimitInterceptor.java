@@ -4,6 +4,7 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.timeout.AxonTimeoutException;
+import org.axonframework.messaging.timeout.TaskTimeoutSettings;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
@@ -16,10 +17,10 @@ public final class TimeLimitInterceptor implements MessageHandlerInterceptor<Mes
 
     private final TimeLimits limits;
     private final String name;
-    private final TimeLimits.Limit limit;
+    private final TaskTimeoutSettings limit;
     private final String resourceKey;
 
-    public TimeLimitInterceptor(TimeLimits limits, String component, TimeLimits.Limit limit) {
+    public TimeLimitInterceptor(TimeLimits limits, String component, TaskTimeoutSettings limit) {
         this.limits = limits;
         this.name = "UnitOfWork of " + component;
         this.limit = limit;
@@ -56,6 +57,6 @@ public final class TimeLimitInterceptor implements MessageHandlerInterceptor<Mes
     }
 
     private AxonTimeoutException timeout() {
-        return new AxonTimeoutException(name + " has exceeded its timeout of " + limit.timeoutMs() + " ms");
+        return new AxonTimeoutException(name + " has exceeded its timeout of " + limit.getTimeoutMs() + " ms");
     }
 }

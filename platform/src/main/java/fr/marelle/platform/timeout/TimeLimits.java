@@ -1,5 +1,6 @@
 package fr.marelle.platform.timeout;
 
+import org.axonframework.messaging.timeout.TaskTimeoutSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +19,8 @@ import java.util.stream.Collectors;
  * <p>Axon's {@code AxonTimeLimitedTask} captures the thread's stack trace when each unit of work starts, and schedules
  * a task on its janitor thread that it cancels at the end; at one command at a time, each schedule wakes the janitor.
  * At one client the append benchmark measured about 30 µs of JVM CPU per one-event command for that (ADR 25);
- * watching costs an entry added to and removed from a concurrent set. A limit with a negative timeout only warns.
+ * watching costs an entry added to and removed from a concurrent set. The limits are Axon's {@link TaskTimeoutSettings};
+ * one with a negative timeout only warns.
  */
 public final class TimeLimits implements AutoCloseable {
 
@@ -29,17 +31,15 @@ public final class TimeLimits implements AutoCloseable {
     private final Thread watchdog;
     private volatile boolean closed;
 
-    /** A limit in milliseconds, as Axon's {@code TaskTimeoutSettings}: a negative warning threshold means none. */
-    public record Limit(int timeoutMs, int warningThresholdMs, int warningIntervalMs) {
+    /** Whether the settings warn at all: a warning threshold that is not negative and comes before the timeout. */
+    static boolean warns(TaskTimeoutSettings limit) {
+        return limit.getWarningThresholdMs() >= 0
+                && (limit.getTimeoutMs() < 0 || limit.getWarningThresholdMs() < limit.getTimeoutMs());
+    }
 
-        boolean warns() {
-            return warningThresholdMs >= 0 && (timeoutMs < 0 || warningThresholdMs < timeoutMs);
-        }
-
-        /** Whether this limit bounds or warns about anything at all. */
-        public boolean active() {
-            return timeoutMs >= 0 || warns();
-        }
+    /** Whether the settings bound or warn about anything at all. */
+    static boolean active(TaskTimeoutSettings limit) {
+        return limit.getTimeoutMs() >= 0 || warns(limit);
     }
 
     public TimeLimits(Duration tick) {
@@ -50,7 +50,7 @@ public final class TimeLimits implements AutoCloseable {
     }
 
     /** Starts watching the current thread's unit of work named {@code name}. */
-    public Watch watch(String name, Limit limit) {
+    public Watch watch(String name, TaskTimeoutSettings limit) {
         Watch watch = new Watch(name, limit, Thread.currentThread(), System.nanoTime());
         running.add(watch);
         return watch;
@@ -95,18 +95,18 @@ public final class TimeLimits implements AutoCloseable {
         private static final int INTERRUPTED = 2;
 
         private final String name;
-        private final Limit limit;
+        private final TaskTimeoutSettings limit;
         private final Thread thread;
         private final long startNanos;
         private long nextWarningMs;
         private int state = RUNNING; // guarded by this
 
-        private Watch(String name, Limit limit, Thread thread, long startNanos) {
+        private Watch(String name, TaskTimeoutSettings limit, Thread thread, long startNanos) {
             this.name = name;
             this.limit = limit;
             this.thread = thread;
             this.startNanos = startNanos;
-            this.nextWarningMs = limit.warningThresholdMs();
+            this.nextWarningMs = limit.getWarningThresholdMs();
         }
 
         /** Whether the watchdog interrupted this unit of work for running past its timeout. */
@@ -131,7 +131,7 @@ public final class TimeLimits implements AutoCloseable {
 
         private void check(long now) {
             long elapsedMs = (now - startNanos) / 1_000_000;
-            if (limit.timeoutMs() >= 0 && elapsedMs >= limit.timeoutMs()) {
+            if (limit.getTimeoutMs() >= 0 && elapsedMs >= limit.getTimeoutMs()) {
                 String stack = stack();
                 synchronized (this) {
                     if (state != RUNNING) {
@@ -142,11 +142,11 @@ public final class TimeLimits implements AutoCloseable {
                 }
                 running.remove(this);
                 log.error("{} on thread [{}] has exceeded its timeout of [{}ms]: interrupted.\n{}", name,
-                        thread.getName(), limit.timeoutMs(), stack);
-            } else if (limit.warns() && elapsedMs >= nextWarningMs) {
+                        thread.getName(), limit.getTimeoutMs(), stack);
+            } else if (warns(limit) && elapsedMs >= nextWarningMs) {
                 log.warn("{} on thread [{}] is taking a long time: [{}ms] so far, interrupted at [{}ms].\n{}", name,
-                        thread.getName(), elapsedMs, limit.timeoutMs(), stack());
-                nextWarningMs = Math.max(elapsedMs, nextWarningMs) + Math.max(1, limit.warningIntervalMs());
+                        thread.getName(), elapsedMs, limit.getTimeoutMs(), stack());
+                nextWarningMs = Math.max(elapsedMs, nextWarningMs) + Math.max(1, limit.getWarningIntervalMs());
             }
         }
 

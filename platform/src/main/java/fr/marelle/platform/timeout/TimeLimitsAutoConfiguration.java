@@ -3,6 +3,7 @@ package fr.marelle.platform.timeout;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.messaging.MessageHandlerInterceptorSupport;
 import org.axonframework.messaging.timeout.TaskTimeoutSettings;
 import org.axonframework.springboot.TimeoutProperties;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,30 +39,18 @@ public class TimeLimitsAutoConfiguration {
             @Override
             public void configureModule(Configurer configurer) {
                 configurer.eventProcessing().registerDefaultHandlerInterceptor((configuration, processor) -> {
-                    TimeLimits.Limit limit = limit(transaction.getEventProcessor()
-                            .getOrDefault(processor, transaction.getEventProcessors()));
-                    return limit.active()
+                    TaskTimeoutSettings limit = transaction.getEventProcessor()
+                            .getOrDefault(processor, transaction.getEventProcessors());
+                    return TimeLimits.active(limit)
                             ? new TimeLimitInterceptor(limits, "EventProcessor " + processor, limit)
                             : (unitOfWork, chain) -> chain.proceed();
                 });
                 // on start, as Axon does: building the configuration earlier would create the buses too soon
                 configurer.onStart(Integer.MIN_VALUE, () -> {
                     Configuration configuration = configurer.buildConfiguration();
-                    TimeLimits.Limit commands = limit(transaction.getCommandBus());
-                    if (commands.active()) {
-                        configuration.commandBus().registerHandlerInterceptor(new TimeLimitInterceptor(limits,
-                                configuration.commandBus().getClass().getSimpleName(), commands));
-                    }
-                    TimeLimits.Limit queries = limit(transaction.getQueryBus());
-                    if (queries.active()) {
-                        configuration.queryBus().registerHandlerInterceptor(new TimeLimitInterceptor(limits,
-                                configuration.queryBus().getClass().getSimpleName(), queries));
-                    }
-                    TimeLimits.Limit deadlines = limit(transaction.getDeadline());
-                    if (deadlines.active()) {
-                        configuration.deadlineManager().registerHandlerInterceptor(new TimeLimitInterceptor(limits,
-                                configuration.deadlineManager().getClass().getSimpleName(), deadlines));
-                    }
+                    limit(limits, configuration.commandBus(), transaction.getCommandBus());
+                    limit(limits, configuration.queryBus(), transaction.getQueryBus());
+                    limit(limits, configuration.deadlineManager(), transaction.getDeadline());
                 });
             }
 
@@ -72,8 +61,12 @@ public class TimeLimitsAutoConfiguration {
         };
     }
 
-    private static TimeLimits.Limit limit(TaskTimeoutSettings settings) {
-        return new TimeLimits.Limit(settings.getTimeoutMs(), settings.getWarningThresholdMs(),
-                settings.getWarningIntervalMs());
+    /** Watches the component's units of work with these settings, named after its class as Axon names them. */
+    private static void limit(TimeLimits limits, MessageHandlerInterceptorSupport<?> component,
+                              TaskTimeoutSettings settings) {
+        if (TimeLimits.active(settings)) {
+            component.registerHandlerInterceptor(
+                    new TimeLimitInterceptor(limits, component.getClass().getSimpleName(), settings));
+        }
     }
 }

@@ -10,6 +10,7 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageHandler;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.timeout.AxonTimeoutException;
+import org.axonframework.messaging.timeout.TaskTimeoutSettings;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +48,7 @@ class TimeLimitsTest {
         Thread.interrupted(); // never leave the test thread interrupted
     }
 
-    private ResultMessage<?> handle(TimeLimits.Limit limit, MessageHandler<Message<?>> handler) throws Exception {
+    private ResultMessage<?> handle(TaskTimeoutSettings limit, MessageHandler<Message<?>> handler) throws Exception {
         DefaultUnitOfWork<Message<?>> unitOfWork =
                 DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("work"));
         DefaultInterceptorChain<Message<?>> chain = new DefaultInterceptorChain<>(unitOfWork,
@@ -58,7 +59,7 @@ class TimeLimitsTest {
     @Test
     void a_unit_of_work_past_its_timeout_is_interrupted_and_fails_with_a_timeout() throws Exception {
         long start = System.nanoTime();
-        ResultMessage<?> result = handle(new TimeLimits.Limit(200, -1, 0), message -> {
+        ResultMessage<?> result = handle(new TaskTimeoutSettings(200, -1, 0), message -> {
             Thread.sleep(10_000);
             return "too late";
         });
@@ -78,7 +79,7 @@ class TimeLimitsTest {
 
     @Test
     void a_handler_that_swallows_the_interruption_still_fails_with_a_timeout() throws Exception {
-        ResultMessage<?> result = handle(new TimeLimits.Limit(100, -1, 0), message -> {
+        ResultMessage<?> result = handle(new TaskTimeoutSettings(100, -1, 0), message -> {
             try {
                 Thread.sleep(10_000);
             } catch (InterruptedException swallowed) {
@@ -92,7 +93,7 @@ class TimeLimitsTest {
 
     @Test
     void warnings_start_at_the_threshold_and_come_back_every_interval_with_the_stack() throws Exception {
-        ResultMessage<?> result = handle(new TimeLimits.Limit(5_000, 200, 300), message -> {
+        ResultMessage<?> result = handle(new TaskTimeoutSettings(5_000, 200, 300), message -> {
             Thread.sleep(1_000);
             return "slow but in time";
         });
@@ -107,7 +108,7 @@ class TimeLimitsTest {
 
     @Test
     void nothing_stays_watched_after_a_commit_or_a_rollback_and_other_failures_pass_unchanged() throws Exception {
-        TimeLimits.Limit limit = new TimeLimits.Limit(60_000, 10_000, 1_000);
+        TaskTimeoutSettings limit = new TaskTimeoutSettings(60_000, 10_000, 1_000);
         assertThat(handle(limit, message -> "quick").getPayload()).isEqualTo("quick");
         assertThat(limits.running()).isZero();
 
@@ -122,7 +123,7 @@ class TimeLimitsTest {
 
     @Test
     void an_interruption_from_elsewhere_is_not_taken_for_a_timeout() throws Exception {
-        ResultMessage<?> result = handle(new TimeLimits.Limit(60_000, -1, 0), message -> {
+        ResultMessage<?> result = handle(new TaskTimeoutSettings(60_000, -1, 0), message -> {
             Thread.currentThread().interrupt();
             return "interrupted by someone else";
         });
